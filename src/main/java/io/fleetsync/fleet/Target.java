@@ -1,0 +1,16 @@
+package io.fleetsync.fleet;
+
+import java.util.List;
+
+/**
+ * A named set of manifests placed on the clusters its selector picks.
+ *
+ * @param namespace default namespace for namespaced objects that name none; may be null
+ * @param resources files, directories or globs, relative to the fleet file
+ * @param prune whether objects this target owns but no longer renders are deleted
+ */
+public record Target(String name, ClusterSelector clusters, String namespace, List<String> resources, boolean prune) {
+    public Target {
+        resources = List.copyOf(resources);
+    }
+}
