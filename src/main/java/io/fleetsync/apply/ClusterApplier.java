@@ -1,0 +1,110 @@
+package io.fleetsync.apply;
+
+import io.fleetsync.cluster.ApiException;
+import io.fleetsync.cluster.Fanout;
+import io.fleetsync.cluster.KubeApi;
+import io.fleetsync.diff.Action;
+import io.fleetsync.plan.ClusterWork;
+import io.fleetsync.plan.ParentRecord;
+import io.fleetsync.plan.PlannedObject;
+import io.fleetsync.plan.TargetSet;
+import io.fleetsync.resource.ApplyOrder;
+import io.fleetsync.resource.ResourceKey;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Carries out one cluster's plan: ApplySet parents widened first (so an interrupted run still knows where its
+ * objects are), then writes stage by stage (namespaces and CRDs, waiting until CRDs are Established; support
+ * objects; the rest), deletes in reverse stage order, parents narrowed to what remains, and rollout restarts.
+ */
+public final class ClusterApplier {
+    private final Fanout fanout;
+    private final RestartOnChange restarts;
+
+    public ClusterApplier(Fanout fanout) {
+        this.fanout = fanout;
+        this.restarts = new RestartOnChange(fanout);
+    }
+
+    /**
+     * @param stopping true once the run must start no new writes (SIGINT/SIGTERM); pending writes become SKIPPED
+     */
+    public List<ObjectOutcome> apply(ClusterWork work, KubeApi api, ApplyOptions options, Consumer<String> phase,
+                                     BooleanSupplier stopping) {
+        phase.accept("apply");
+        var outcomes = new ArrayList<ObjectOutcome>();
+        var writes = work.objects().stream().filter(p -> p.change().action() != Action.UNCHANGED
+                && p.change().action() != Action.DELETE).toList();
+        var deletes = work.objects().stream().filter(p -> p.change().action() == Action.DELETE).toList();
+        if (writes.isEmpty() && deletes.isEmpty() && work.sets().stream().allMatch(s -> s.previous().exists()
+                || s.desired().groupKinds().isEmpty())) {
+            return outcomes;
+        }
+        for (var set : work.sets()) {
+            writeParent(api, set, set.previous().union(set.desired().groupKinds(), set.desired().namespaces()),
+                    options.dryRun());
+        }
+        var written = new ObjectWriter(api, work, options, stopping);
+        for (int stage = 0; stage < ApplyOrder.STAGES; stage++) {
+            int s = stage;
+            var batch = writes.stream().filter(p -> ApplyOrder.stage(p.change().key()) == s).toList();
+            outcomes.addAll(fanout.map(batch, written::write));
+            if (stage == ApplyOrder.FOUNDATION) {
+                written.awaitCrds(outcomes);
+            }
+        }
+        phase.accept("prune");
+        if (work.deletesHeldBack()) {
+            deletes.forEach(d -> outcomes.add(ObjectOutcome.skipped(d.change(), "held back by --max-deletions")));
+        } else {
+            for (int stage = ApplyOrder.STAGES - 1; stage >= 0; stage--) {
+                int s = stage;
+                var batch = deletes.stream().filter(p -> ApplyOrder.stage(p.change().key()) == s).toList();
+                outcomes.addAll(fanout.map(batch, written::delete));
+            }
+        }
+        boolean clean = work.inventoryComplete() && work.failures().isEmpty() && !work.deletesHeldBack()
+                && outcomes.stream().allMatch(o -> o.status() == ObjectOutcome.Status.DONE
+                        || o.change().action() == Action.ADOPT_NEEDED);
+        if (clean && !stopping.getAsBoolean()) {
+            for (var set : work.sets()) {
+                writeParent(api, set, set.desired(), options.dryRun());
+            }
+        }
+        if (!options.dryRun() && !stopping.getAsBoolean()) {
+            phase.accept("restart");
+            var done = doneWrites(outcomes, writes);
+            Set<ResourceKey> created = outcomes.stream()
+                    .filter(o -> o.status() == ObjectOutcome.Status.DONE && o.change().action() == Action.CREATE)
+                    .map(o -> o.change().key()).collect(Collectors.toSet());
+            outcomes.addAll(restarts.run(done, created, api));
+        }
+        return outcomes;
+    }
+
+    private static List<PlannedObject> doneWrites(List<ObjectOutcome> outcomes, List<PlannedObject> writes) {
+        var done = new HashSet<ResourceKey>();
+        outcomes.stream().filter(o -> o.status() == ObjectOutcome.Status.DONE).forEach(o -> done.add(o.change().key()));
+        return writes.stream().filter(p -> done.contains(p.change().key())).toList();
+    }
+
+    private static void writeParent(KubeApi api, TargetSet set, ParentRecord scope, boolean dryRun) {
+        if (set.previous().exists() && set.previous().groupKinds().equals(scope.groupKinds())
+                && set.previous().namespaces().equals(scope.namespaces())) {
+            return;
+        }
+        var path = "/api/v1/namespaces/" + set.set().parentNamespace() + "/configmaps/" + set.set().parentName();
+        try {
+            api.apply(path, scope.toParent(set.set()), dryRun, true);
+        } catch (ApiException e) {
+            throw new ApiException(e.code(), e.reason(), "writing ApplySet parent " + set.set().parentNamespace()
+                    + "/" + set.set().parentName() + " failed: " + e.getMessage(), e.causes(), e.retryAfterSeconds());
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.fleetsync.apply;
+
+import io.fleetsync.cluster.ApiException;
+import io.fleetsync.cluster.KubeApi;
+import io.fleetsync.diff.Action;
+import io.fleetsync.plan.ClusterWork;
+import io.fleetsync.plan.PlannedObject;
+import io.fleetsync.resource.ApplyOrder;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/** Writes or deletes one planned object, turning every failure into that object's outcome. */
+final class ObjectWriter {
+    private final KubeApi api;
+    private final ClusterWork work;
+    private final ApplyOptions options;
+    private final BooleanSupplier stopping;
+    /** Namespaces this run creates: in a dry run they do not exist, so their objects cannot be dry-run. */
+    private final Set<String> newNamespaces = new HashSet<>();
+    /** Groups/kinds of CRDs that did not become Established: their custom resources are not written. */
+    private final Set<String> unservedKinds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    ObjectWriter(KubeApi api, ClusterWork work, ApplyOptions options, BooleanSupplier stopping) {
+        this.api = api;
+        this.work = work;
+        this.options = options;
+        this.stopping = stopping;
+        for (var p : work.objects()) {
+            if (p.change().action() == Action.CREATE && ApplyOrder.isNamespace(p.change().key().groupKind())) {
+                newNamespaces.add(p.change().key().name());
+            }
+        }
+    }
+
+    ObjectOutcome write(PlannedObject p) {
+        var change = p.change();
+        var key = change.key();
+        if (stopping.getAsBoolean()) {
+            return ObjectOutcome.skipped(change, "not applied: the run was interrupted");
+        }
+        switch (change.action()) {
+            case ADOPT_NEEDED -> {
+                return ObjectOutcome.skipped(change, "not owned by fleetsync; rerun with --adopt to take it over");
+            }
+            case REPLACE -> {
+                if (!options.forceReplace()) {
+                    return ObjectOutcome.failed(change, "immutable field changed (" + String.join(", ",
+                            change.changedPaths()) + "); rerun with --force-replace to delete and recreate");
+                }
+            }
+            case UPDATE -> {
+                if (!change.conflicts().isEmpty() && !p.force()) {
+                    return ObjectOutcome.failed(change, "conflicts with other field managers: "
+                            + String.join("; ", change.conflicts()) + " (rerun with --force-conflicts)");
+                }
+            }
+            default -> {
+            }
+        }
+        var crdKey = p.resource().group() + "/" + p.resource().kind();
+        if (work.discovery().find(p.resource().apiVersion(), key.kind()).isEmpty()
+                && (options.dryRun() || unservedKinds.contains(crdKey))) {
+            return ObjectOutcome.skipped(change, "its CRD is not established yet"
+                    + (options.dryRun() ? " (dry run)" : ""));
+        }
+        if (options.dryRun() && key.namespaced() && newNamespaces.contains(key.namespace())) {
+            return ObjectOutcome.skipped(change, "namespace " + key.namespace() + " is created by this run (dry run)");
+        }
+        var path = p.resource().objectPath(key.namespace(), key.name());
+        try {
+            if (change.action() == Action.REPLACE) {
+                replace(p, path);
+            } else {
+                api.apply(path, p.applyBody(), options.dryRun(), p.force());
+            }
+            return ObjectOutcome.done(change);
+        } catch (ApiException e) {
+            return ObjectOutcome.failed(change, e.getMessage());
+        }
+    }
+
+    ObjectOutcome delete(PlannedObject p) {
+        if (stopping.getAsBoolean()) {
+            return ObjectOutcome.skipped(p.change(), "not deleted: the run was interrupted");
+        }
+        var key = p.change().key();
+        try {
+            api.delete(p.resource().objectPath(key.namespace(), key.name()), p.liveUid(), options.dryRun());
+            return ObjectOutcome.done(p.change());
+        } catch (ApiException e) {
+            if (e.isConflict()) {
+                return ObjectOutcome.failed(p.change(), "not deleted: the object changed identity since it was planned");
+            }
+            return ObjectOutcome.failed(p.change(), e.getMessage());
+        }
+    }
+
+    /** Waits until every CRD written in this run is Established, so its custom resources can be applied. */
+    void awaitCrds(List<ObjectOutcome> outcomes) {
+        if (options.dryRun()) {
+            return;
+        }
+        for (var o : outcomes) {
+            var key = o.change().key();
+            if (o.status() != ObjectOutcome.Status.DONE || !ApplyOrder.isCrd(key.groupKind())) {
+                continue;
+            }
+            var path = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + key.name();
+            boolean ok = Waiter.until(() -> Waiter.established(api.get(path)), options.waitTimeout());
+            if (!ok) {
+                unservedKinds.addAll(kindsOf(key.name()));
+            }
+        }
+    }
+
+    /** CRD names are {@code plural.group}; the kinds come from the plan's CRD bodies. */
+    @SuppressWarnings("unchecked")
+    private Set<String> kindsOf(String crdName) {
+        var out = new HashSet<String>();
+        for (var p : work.objects()) {
+            if (ApplyOrder.isCrd(p.change().key().groupKind()) && p.change().key().name().equals(crdName)
+                    && p.applyBody() != null && p.applyBody().get("spec") instanceof Map<?, ?> spec) {
+                var names = (Map<String, Object>) ((Map<String, Object>) spec).getOrDefault("names", Map.of());
+                out.add(((Map<String, Object>) spec).get("group") + "/" + names.get("kind"));
+            }
+        }
+        return out;
+    }
+
+    private void replace(PlannedObject p, String path) {
+        var deleted = api.delete(path, p.liveUid(), options.dryRun());
+        if (options.dryRun()) {
+            return;
+        }
+        if (deleted && !Waiter.until(() -> api.get(path) == null, options.waitTimeout())) {
+            throw new ApiException(0, "Timeout", "deleted, but still present after " + options.waitTimeout().toSeconds()
+                    + "s (finalizers?); not recreated", List.of(), null);
+        }
+        api.apply(path, p.applyBody(), false, true);
+    }
+}

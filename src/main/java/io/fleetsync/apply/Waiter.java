@@ -1,0 +1,42 @@
+package io.fleetsync.apply;
+
+import io.fleetsync.cluster.ApiException;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/** Polls a condition on the API server until it holds or the time is up. */
+final class Waiter {
+    private static final long POLL_MS = 200;
+
+    private Waiter() {
+    }
+
+    static boolean until(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(POLL_MS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException("interrupted", e);
+            }
+        }
+    }
+
+    /** Whether a CRD (as read from the server) reports condition Established=True. */
+    @SuppressWarnings("unchecked")
+    static boolean established(java.util.Map<String, Object> crd) {
+        if (crd == null || !(crd.get("status") instanceof java.util.Map<?, ?> status)) {
+            return false;
+        }
+        var conditions = (java.util.List<java.util.Map<String, Object>>) ((java.util.Map<String, Object>) status)
+                .getOrDefault("conditions", java.util.List.of());
+        return conditions.stream().anyMatch(c -> "Established".equals(c.get("type")) && "True".equals(c.get("status")));
+    }
+}

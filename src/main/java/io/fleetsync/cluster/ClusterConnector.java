@@ -1,0 +1,72 @@
+package io.fleetsync.cluster;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
+import io.fleetsync.fleet.Cluster;
+import io.fleetsync.fleet.Connection;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+
+/** The only place a Kubernetes client is built: one per cluster, all on Quarkus' single Vert.x event loop. */
+@ApplicationScoped
+public class ClusterConnector {
+    private final Vertx vertx;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Inject
+    public ClusterConnector(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /** Builds the client; no request is sent yet. */
+    public ClusterConnection connect(Cluster cluster, ClientSettings settings, RequestGate gate) {
+        var config = new ConfigBuilder(baseConfig(cluster.connection()))
+                // Retries belong to fleetsync's per-cluster guard; Fabric8's own would multiply them.
+                .withRequestRetryBackoffLimit(0)
+                .withConnectionTimeout((int) settings.connectTimeout().toMillis())
+                .withRequestTimeout((int) settings.requestTimeout().toMillis())
+                .withMaxConcurrentRequests(Math.max(64, settings.maxInFlight()))
+                .withMaxConcurrentRequestsPerHost(Math.max(64, settings.maxInFlight()))
+                .build();
+        var client = new KubernetesClientBuilder()
+                .withConfig(config)
+                .withHttpClientFactory(new VertxHttpClientFactory(vertx))
+                .build();
+        var api = new KubeApi(client.getHttpClient(), config.getMasterUrl(), json, settings.maxInFlight(),
+                settings.requestTimeout(), gate);
+        return new ClusterConnection(cluster.name(), client, api);
+    }
+
+    private static Config baseConfig(Connection connection) {
+        return switch (connection) {
+            case Connection.Kubeconfig k -> {
+                try {
+                    var contents = Files.readString(k.kubeconfig());
+                    var cfg = Config.fromKubeconfig(k.context(), contents, k.kubeconfig().toString());
+                    yield k.insecureSkipTlsVerify()
+                            ? new ConfigBuilder(cfg).withTrustCerts(true).withDisableHostnameVerification(true).build()
+                            : cfg;
+                } catch (IOException e) {
+                    throw new ApiException("cannot read kubeconfig " + k.kubeconfig() + ": " + e.getMessage(), e);
+                }
+            }
+            case Connection.Token t -> {
+                var b = new ConfigBuilder(Config.empty())
+                        .withMasterUrl(t.server())
+                        .withOauthToken(t.token().value())
+                        .withTrustCerts(t.insecureSkipTlsVerify())
+                        .withDisableHostnameVerification(t.insecureSkipTlsVerify());
+                if (t.caFile() != null) {
+                    b.withCaCertFile(t.caFile().toString());
+                }
+                yield b.build();
+            }
+        };
+    }
+}

@@ -1,0 +1,183 @@
+package io.fleetsync.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The REST verbs fleetsync needs, on one cluster, with objects as plain JSON maps.
+ *
+ * <p>Requests go through Fabric8's HTTP client (authentication, TLS, the shared Vert.x event loop); the paths are
+ * built here because the pipeline needs what the typed DSL hides: raw status and causes, Retry-After,
+ * {@code dryRun=All}, and objects as maps for field-level comparison. At most {@code permits} requests of this
+ * cluster are in flight at once.
+ */
+public final class KubeApi {
+    public static final String FIELD_MANAGER = "fleetsync";
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final HttpClient http;
+    private final String baseUrl;
+    private final ObjectMapper json;
+    private final Semaphore permits;
+    private final Duration requestTimeout;
+    private final RequestGate gate;
+
+    public KubeApi(HttpClient http, String baseUrl, ObjectMapper json, int maxInFlight, Duration requestTimeout,
+                   RequestGate gate) {
+        this.http = http;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.json = json;
+        this.permits = new Semaphore(maxInFlight);
+        this.requestTimeout = requestTimeout;
+        this.gate = gate;
+    }
+
+    /** GET one object; null when it does not exist. */
+    public Map<String, Object> get(String path) {
+        try {
+            return parse(send("GET", path, null, null, null));
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** GET a raw document with a specific Accept header (discovery). */
+    public Map<String, Object> getWithAccept(String path, String accept) {
+        return parse(send("GET", path, null, null, accept));
+    }
+
+    /** Lists a collection, following continue tokens. */
+    @SuppressWarnings("unchecked")
+    public List<Map<String, Object>> list(String collectionPath, String labelSelector) {
+        var items = new ArrayList<Map<String, Object>>();
+        String token = null;
+        do {
+            var q = new StringBuilder("?limit=500");
+            if (labelSelector != null) {
+                q.append("&labelSelector=").append(encode(labelSelector));
+            }
+            if (token != null) {
+                q.append("&continue=").append(encode(token));
+            }
+            var page = parse(send("GET", collectionPath + q, null, null, null));
+            var pageItems = (List<Map<String, Object>>) page.getOrDefault("items", List.of());
+            items.addAll(pageItems);
+            var meta = (Map<String, Object>) page.getOrDefault("metadata", Map.of());
+            token = (String) meta.get("continue");
+        } while (token != null && !token.isEmpty());
+        return items;
+    }
+
+    /** Server-side apply under fleetsync's field manager. */
+    public Map<String, Object> apply(String objectPath, Map<String, Object> body, boolean dryRun, boolean force) {
+        var q = new StringBuilder("?fieldManager=").append(FIELD_MANAGER).append("&fieldValidation=Strict");
+        if (force) {
+            q.append("&force=true");
+        }
+        if (dryRun) {
+            q.append("&dryRun=All");
+        }
+        return parse(send("PATCH", objectPath + q, "application/apply-patch+yaml", write(body), null));
+    }
+
+    /** JSON merge patch under a field manager of its own, so it never takes over fields fleetsync applies. */
+    public Map<String, Object> mergePatch(String objectPath, Map<String, Object> patch, String fieldManager) {
+        return parse(send("PATCH", objectPath + "?fieldManager=" + encode(fieldManager),
+                "application/merge-patch+json", write(patch), null));
+    }
+
+    /**
+     * Deletes with background propagation, preconditioned on the uid we saw, so an object recreated by someone
+     * else in between is never deleted. Returns false when it was already gone.
+     */
+    public boolean delete(String objectPath, String uid, boolean dryRun) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("apiVersion", "v1");
+        body.put("kind", "DeleteOptions");
+        body.put("propagationPolicy", "Background");
+        if (uid != null) {
+            body.put("preconditions", Map.of("uid", uid));
+        }
+        try {
+            send("DELETE", objectPath + (dryRun ? "?dryRun=All" : ""), "application/json", write(body), null);
+            return true;
+        } catch (ApiException e) {
+            if (e.isNotFound()) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private String send(String method, String path, String contentType, String body, String accept) {
+        gate.beforeRequest();
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("interrupted", e);
+        }
+        try {
+            HttpRequest.Builder b = http.newHttpRequestBuilder()
+                    .uri(baseUrl + path)
+                    .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .header("Accept", accept != null ? accept : "application/json");
+            if (body != null) {
+                b.method(method, contentType, body);
+            } else {
+                b.method(method, null, null);
+            }
+            HttpResponse<String> response = http.sendAsync(b.build(), String.class).get();
+            if (response.isSuccessful()) {
+                return response.body();
+            }
+            throw ApiErrors.fromResponse(response.code(), response.body(), response.header("Retry-After"), json);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw ApiErrors.fromTransport(e.getCause() == null ? e : e.getCause());
+        } finally {
+            permits.release();
+        }
+    }
+
+    private Map<String, Object> parse(String body) {
+        if (body == null || body.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(body, MAP);
+        } catch (JsonProcessingException e) {
+            throw new ApiException("the API server answered with something that is not JSON", e);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

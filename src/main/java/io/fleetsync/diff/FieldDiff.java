@@ -1,0 +1,97 @@
+package io.fleetsync.diff;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Field paths at which two plain JSON values differ, e.g. {@code spec.template.spec.containers[name=app].image}.
+ * List items that carry a {@code name} are matched by it, others by position.
+ */
+public final class FieldDiff {
+    private FieldDiff() {
+    }
+
+    /** Paths where {@code before} and {@code after} differ; empty when they are equal. */
+    public static List<String> paths(Object before, Object after) {
+        var out = new ArrayList<String>();
+        walk("", "", "", before, after, out);
+        return out;
+    }
+
+    private static void walk(String path, String parentKey, String key, Object a, Object b, List<String> out) {
+        if (a instanceof Map<?, ?> m && b instanceof Map<?, ?> n) {
+            var keys = new LinkedHashSet<Object>(m.keySet());
+            keys.addAll(n.keySet());
+            for (var k : keys) {
+                var ks = String.valueOf(k);
+                walk(child(path, ks), key, ks, m.get(k), n.get(k), out);
+            }
+        } else if (a instanceof List<?> l && b instanceof List<?> r) {
+            if (byName(l) && byName(r)) {
+                var names = new LinkedHashSet<Object>();
+                l.forEach(i -> names.add(((Map<?, ?>) i).get("name")));
+                r.forEach(i -> names.add(((Map<?, ?>) i).get("name")));
+                for (var name : names) {
+                    walk(path + "[name=" + name + "]", key, key, find(l, name), find(r, name), out);
+                }
+                if (!sameOrder(l, r)) {
+                    out.add(path);
+                }
+            } else if (l.size() != r.size()) {
+                out.add(path);
+            } else {
+                for (int i = 0; i < l.size(); i++) {
+                    walk(path + "[" + i + "]", key, key, l.get(i), r.get(i), out);
+                }
+            }
+        } else if (!Values.equal(a, b) && !Quirks.sameQuantity(parentKey, key, a, b)) {
+            out.add(path.isEmpty() ? "." : path);
+        }
+    }
+
+    private static boolean sameOrder(List<?> l, List<?> r) {
+        if (l.size() != r.size()) {
+            return true; // size change is already reported item by item
+        }
+        for (int i = 0; i < l.size(); i++) {
+            if (!Objects.equals(((Map<?, ?>) l.get(i)).get("name"), ((Map<?, ?>) r.get(i)).get("name"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Object find(List<?> list, Object name) {
+        for (var i : list) {
+            if (Objects.equals(((Map<?, ?>) i).get("name"), name)) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static boolean byName(List<?> list) {
+        if (list.isEmpty()) {
+            return true;
+        }
+        var seen = new java.util.HashSet<Object>();
+        for (var i : list) {
+            if (!(i instanceof Map<?, ?> m) || !(m.get("name") instanceof String s) || !seen.add(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String child(String path, String key) {
+        boolean plain = key.matches("[A-Za-z0-9_-]+");
+        var part = plain ? key : "[\"" + key + "\"]";
+        if (path.isEmpty()) {
+            return part;
+        }
+        return plain ? path + "." + part : path + part;
+    }
+}

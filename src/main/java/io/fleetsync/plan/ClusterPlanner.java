@@ -1,0 +1,252 @@
+package io.fleetsync.plan;
+
+import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.cluster.ApiException;
+import io.fleetsync.cluster.ApiResource;
+import io.fleetsync.cluster.Discovery;
+import io.fleetsync.cluster.DiscoveryReader;
+import io.fleetsync.cluster.Fanout;
+import io.fleetsync.cluster.KubeApi;
+import io.fleetsync.diff.Change;
+import io.fleetsync.diff.ManagedFields;
+import io.fleetsync.fleet.Target;
+import io.fleetsync.manifest.ClusterState;
+import io.fleetsync.manifest.DesiredObject;
+import io.fleetsync.resource.ApplyOrder;
+import io.fleetsync.resource.ApplySet;
+import io.fleetsync.resource.GroupKind;
+import io.fleetsync.resource.ResourceKey;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Plans one cluster: discover what it serves, read each target's ApplySet parent, list the owned objects of every
+ * (kind, namespace) the sets span — one request each, all targets at once — fetch desired objects not found
+ * among them, decide each object's change, and choose what to prune.
+ */
+public final class ClusterPlanner {
+    private final DiscoveryReader discoveryReader = new DiscoveryReader();
+    private final ManagedFields managedFields = new ManagedFields();
+    private final Fanout fanout;
+    private final ObjectDiffer differ;
+
+    public ClusterPlanner(Fanout fanout, ObjectDiffer differ) {
+        this.fanout = fanout;
+        this.differ = differ;
+    }
+
+    private record Resolved(DesiredObject desired, ApiResource resource, boolean served) {
+    }
+
+    private record ListScope(ApiResource resource, String namespace) {
+    }
+
+    /** Either a value or the error that kept it from being computed, so one object never fails its siblings. */
+    private record Attempt<T>(T value, ResourceKey key, ApiException error) {
+    }
+
+    public ClusterWork plan(ClusterState state, KubeApi api, PlanOptions options, Consumer<String> phase) {
+        phase.accept("discover");
+        var discovery = discoveryReader.read(api);
+        var failures = new ArrayList<ObjectOutcome>();
+        var resolved = resolve(state, discovery, failures);
+
+        phase.accept("list");
+        var sets = readParents(state, resolved, api);
+        var setTargets = sets.stream().collect(Collectors.toMap(s -> s.set().id(), s -> s.set().target()));
+        var owned = new LinkedHashMap<ResourceKey, OwnedObject>();
+        boolean inventoryComplete = listOwned(sets, discovery, api, owned, failures);
+
+        phase.accept("diff");
+        var objectPlanner = new ObjectPlanner(api, managedFields, options, differ);
+        var attempts = fanout.map(resolved, r -> planObject(r, sets, setTargets, owned, api, objectPlanner));
+        var objects = new ArrayList<PlannedObject>();
+        for (var a : attempts) {
+            if (a.error() != null) {
+                failures.add(ObjectOutcome.failed(Change.of(a.key(), "", io.fleetsync.diff.Action.UNCHANGED),
+                        "could not plan " + a.key().subject() + ": " + a.error().getMessage()));
+            } else {
+                objects.add(a.value());
+            }
+        }
+
+        var targets = state.targets().stream().collect(Collectors.toMap(t -> t.target().name(), t -> t.target()));
+        var desiredByTarget = new HashMap<String, Set<ResourceKey>>();
+        var allDesired = new HashSet<ResourceKey>();
+        for (var ts : state.targets()) {
+            var keys = ts.objects().stream().map(DesiredObject::key).collect(Collectors.toSet());
+            desiredByTarget.put(ts.target().name(), keys);
+            allDesired.addAll(keys);
+        }
+        var prune = new PrunePlanner().plan(sets, targets, owned.values(), desiredByTarget, allDesired,
+                inventoryComplete, options, differ);
+        objects.sort(Comparator.comparingInt((PlannedObject p) -> ApplyOrder.stage(p.change().key()))
+                .thenComparing(p -> p.change().key()));
+        var deletes = new ArrayList<>(prune.deletes());
+        deletes.sort(Comparator.comparingInt((PlannedObject p) -> -ApplyOrder.stage(p.change().key()))
+                .thenComparing(p -> p.change().key()));
+        objects.addAll(deletes);
+        var plan = new ClusterPlan(state.cluster().name(), objects.stream().map(PlannedObject::change).toList(),
+                prune.warnings());
+        return new ClusterWork(plan, objects, sets, failures, discovery, inventoryComplete, prune.heldBack());
+    }
+
+    /** Finds each desired object's endpoint; kinds of CRDs this run creates are derived from the CRD. */
+    private List<Resolved> resolve(ClusterState state, Discovery discovery, List<ObjectOutcome> failures) {
+        var fromCrds = new CrdResources(state);
+        var out = new ArrayList<Resolved>();
+        for (var ts : state.targets()) {
+            for (var d : ts.objects()) {
+                var served = discovery.find(d.apiVersion(), d.key().kind());
+                if (served.isPresent()) {
+                    out.add(new Resolved(d, served.get(), true));
+                } else {
+                    var pending = fromCrds.find(d.apiVersion(), d.key().kind());
+                    if (pending.isPresent()) {
+                        out.add(new Resolved(d, pending.get(), false));
+                    } else {
+                        failures.add(ObjectOutcome.failed(Change.of(d.key(), d.target(),
+                                io.fleetsync.diff.Action.CREATE), "the cluster does not serve " + d.apiVersion()
+                                + " " + d.key().kind() + " (" + d.source() + ")"));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<TargetSet> readParents(ClusterState state, List<Resolved> resolved, KubeApi api) {
+        var parents = fanout.map(state.targets(), ts -> {
+            var set = ApplySet.forTarget(ts.target().name());
+            var path = "/api/v1/namespaces/" + set.parentNamespace() + "/configmaps/" + set.parentName();
+            return new TargetSet(set, ParentRecord.read(api.get(path)), ParentRecord.none());
+        });
+        var out = new ArrayList<TargetSet>();
+        for (var ts : parents) {
+            var kinds = new TreeSet<GroupKind>();
+            var namespaces = new TreeSet<String>();
+            for (var r : resolved) {
+                if (r.desired().target().equals(ts.set().target())) {
+                    kinds.add(r.desired().key().groupKind());
+                    if (r.desired().key().namespaced()) {
+                        namespaces.add(r.desired().key().namespace());
+                    }
+                }
+            }
+            out.add(new TargetSet(ts.set(), ts.previous(), new ParentRecord(kinds, namespaces, true)));
+        }
+        return out;
+    }
+
+    /** Lists every owned object; returns false when any list failed (then what exists is not fully known). */
+    @SuppressWarnings("unchecked")
+    private boolean listOwned(List<TargetSet> sets, Discovery discovery, KubeApi api,
+                              Map<ResourceKey, OwnedObject> owned, List<ObjectOutcome> failures) {
+        var scopes = new LinkedHashMap<ApiResource, Set<String>>();
+        for (var ts : sets) {
+            var span = ts.previous().union(ts.desired().groupKinds(), ts.desired().namespaces());
+            for (var gk : span.groupKinds()) {
+                var resource = discovery.preferred(gk);
+                if (resource.isEmpty()) {
+                    continue; // not served (yet): nothing of that kind can exist
+                }
+                var ns = scopes.computeIfAbsent(resource.get(), r -> new TreeSet<>());
+                if (resource.get().namespaced()) {
+                    ns.addAll(span.namespaces());
+                } else {
+                    ns.add("");
+                }
+            }
+        }
+        var listScopes = new ArrayList<ListScope>();
+        scopes.forEach((r, nss) -> nss.forEach(ns -> listScopes.add(new ListScope(r, ns))));
+        var ids = sets.stream().map(s -> s.set().id()).sorted().collect(Collectors.joining(","));
+        var selector = ApplySet.LABEL_PART_OF + " in (" + ids + ")";
+        var lists = fanout.map(listScopes, scope -> {
+            try {
+                return new Attempt<>(api.list(scope.resource().collectionPath(scope.namespace()), selector), null, null);
+            } catch (ApiException e) {
+                var what = scope.resource().groupKind().applySetName()
+                        + (scope.namespace().isEmpty() ? "" : " in namespace " + scope.namespace());
+                return new Attempt<List<Map<String, Object>>>(null,
+                        new ResourceKey(scope.resource().group(), scope.resource().kind(), scope.namespace(), "*"),
+                        new ApiException(e.code(), e.reason(), "listing " + what + " failed: " + e.getMessage(),
+                                e.causes(), e.retryAfterSeconds()));
+            }
+        });
+        boolean complete = true;
+        for (int i = 0; i < lists.size(); i++) {
+            var attempt = lists.get(i);
+            var resource = listScopes.get(i).resource();
+            if (attempt.error() != null) {
+                complete = false;
+                failures.add(ObjectOutcome.failed(Change.of(attempt.key(), "", io.fleetsync.diff.Action.UNCHANGED),
+                        attempt.error().getMessage()));
+                continue;
+            }
+            for (var item : attempt.value()) {
+                var meta = (Map<String, Object>) item.get("metadata");
+                var labels = (Map<String, String>) meta.getOrDefault("labels", Map.of());
+                var key = new ResourceKey(resource.group(), resource.kind(),
+                        (String) meta.getOrDefault("namespace", ""), (String) meta.get("name"));
+                owned.put(key, new OwnedObject(key, resource, item, labels.get(ApplySet.LABEL_PART_OF)));
+            }
+        }
+        return complete;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Attempt<PlannedObject> planObject(Resolved r, List<TargetSet> sets, Map<String, String> setTargets,
+                                              Map<ResourceKey, OwnedObject> owned, KubeApi api,
+                                              ObjectPlanner planner) {
+        var d = r.desired();
+        try {
+            var set = sets.stream().filter(s -> s.set().target().equals(d.target())).findFirst().orElseThrow().set();
+            var body = withMemberLabel(d.body(), set.id());
+            Map<String, Object> live = null;
+            var found = owned.get(d.key());
+            if (found != null) {
+                live = found.live();
+            } else if (r.served()) {
+                live = api.get(r.resource().objectPath(d.key().namespace(), d.key().name()));
+            }
+            String foreignOwner = null;
+            if (live != null) {
+                var labels = (Map<String, String>) ((Map<String, Object>) live.get("metadata"))
+                        .getOrDefault("labels", Map.of());
+                var partOf = labels.get(ApplySet.LABEL_PART_OF);
+                if (partOf == null) {
+                    foreignOwner = "exists and is not managed by fleetsync";
+                } else if (!partOf.equals(set.id())) {
+                    var other = setTargets.get(partOf);
+                    foreignOwner = other != null ? "owned by fleetsync target " + other
+                            : "owned by another tool's ApplySet " + partOf;
+                }
+            }
+            return new Attempt<>(planner.plan(d, r.resource(), body, live, foreignOwner), d.key(), null);
+        } catch (ApiException e) {
+            return new Attempt<>(null, d.key(), e);
+        }
+    }
+
+    /** The manifest as applied: with the ApplySet member label added. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> withMemberLabel(Map<String, Object> body, String setId) {
+        var out = new LinkedHashMap<>(body);
+        var meta = new LinkedHashMap<>((Map<String, Object>) body.getOrDefault("metadata", Map.of()));
+        var labels = new LinkedHashMap<>((Map<String, Object>) meta.getOrDefault("labels", Map.of()));
+        labels.put(ApplySet.LABEL_PART_OF, setId);
+        meta.put("labels", labels);
+        out.put("metadata", meta);
+        return out;
+    }
+}

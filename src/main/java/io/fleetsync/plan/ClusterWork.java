@@ -1,0 +1,23 @@
+package io.fleetsync.plan;
+
+import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.cluster.Discovery;
+import java.util.List;
+
+/**
+ * A cluster's plan together with what applying it needs.
+ *
+ * @param failures objects that could not be planned (kind not served, a failed dry run); they make the cluster
+ *     partial
+ * @param inventoryComplete false when a list failed: then nothing may be pruned and parents keep their old scope
+ * @param deletesHeldBack the planned deletes must not run (too many for {@code --max-deletions})
+ */
+public record ClusterWork(ClusterPlan plan, List<PlannedObject> objects, List<TargetSet> sets,
+                          List<ObjectOutcome> failures, Discovery discovery, boolean inventoryComplete,
+                          boolean deletesHeldBack) {
+    public ClusterWork {
+        objects = List.copyOf(objects);
+        sets = List.copyOf(sets);
+        failures = List.copyOf(failures);
+    }
+}

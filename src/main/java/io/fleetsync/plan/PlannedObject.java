@@ -1,0 +1,26 @@
+package io.fleetsync.plan;
+
+import io.fleetsync.cluster.ApiResource;
+import io.fleetsync.diff.Change;
+import java.util.Map;
+
+/**
+ * A planned change with what apply needs to carry it out.
+ *
+ * @param resource where the object lives (for a custom resource whose CRD this run creates: derived from the CRD)
+ * @param applyBody the object as fleetsync applies it (with the ApplySet member label); null for deletes
+ * @param live the object as listed, or null when it does not exist
+ * @param force apply with {@code force=true}: drift by another manager's Update is reverted, or conflicts were forced
+ */
+public record PlannedObject(Change change, ApiResource resource, Map<String, Object> applyBody,
+                            Map<String, Object> live, boolean force) {
+
+    @SuppressWarnings("unchecked")
+    public String liveUid() {
+        if (live == null) {
+            return null;
+        }
+        var meta = (Map<String, Object>) live.get("metadata");
+        return meta == null ? null : (String) meta.get("uid");
+    }
+}

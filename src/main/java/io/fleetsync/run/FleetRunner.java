@@ -1,0 +1,110 @@
+package io.fleetsync.run;
+
+import io.fleetsync.cluster.ClusterConnector;
+import io.fleetsync.cluster.Fanout;
+import io.fleetsync.manifest.ClusterState;
+import io.fleetsync.manifest.DesiredFleet;
+import io.fleetsync.plan.ClusterWork;
+import io.fleetsync.plan.ObjectDiffer;
+import io.fleetsync.report.ClusterReport;
+import io.fleetsync.report.ProgressListener;
+import io.fleetsync.report.RunReport;
+import io.quarkus.virtual.threads.VirtualThreads;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Fans a run out over the fleet: each cluster is one pipeline on a virtual thread, at most {@code concurrency} in
+ * flight, each bounded by its own deadline. No barrier between clusters: a fast cluster applies while a slow one
+ * is still listing, and one cluster's failure never touches another's.
+ */
+@ApplicationScoped
+public class FleetRunner {
+    private final ExecutorService executor;
+    private final ClusterConnector connector;
+
+    @Inject
+    public FleetRunner(@VirtualThreads ExecutorService executor, ClusterConnector connector) {
+        this.executor = executor;
+        this.connector = connector;
+    }
+
+    public RunReport run(DesiredFleet fleet, RunOptions options, ObjectDiffer differ, ProgressListener progress,
+                         BooleanSupplier stopping) {
+        var startedAt = Instant.now();
+        long start = System.nanoTime();
+        var pipeline = new ClusterPipeline(connector, new Fanout(executor), differ);
+        var slots = new Semaphore(options.concurrency());
+        var futures = new ArrayList<Future<ClusterReport>>();
+        for (var state : fleet.clusters()) {
+            futures.add(executor.submit(() -> runOne(state, pipeline, options, progress, stopping, slots)));
+        }
+        var reports = new ArrayList<ClusterReport>();
+        for (int i = 0; i < futures.size(); i++) {
+            reports.add(join(futures.get(i), fleet.clusters().get(i)));
+        }
+        return new RunReport(options.apply() ? RunReport.Kind.RESULT : RunReport.Kind.PLAN,
+                options.write().dryRun(), startedAt, ClusterPipeline.elapsed(start), reports);
+    }
+
+    private ClusterReport runOne(ClusterState state, ClusterPipeline pipeline, RunOptions options,
+                                 ProgressListener progress, BooleanSupplier stopping, Semaphore slots)
+            throws InterruptedException {
+        slots.acquire();
+        try {
+            var name = state.cluster().name();
+            if (stopping.getAsBoolean()) {
+                var report = new ClusterReport(name, ClusterReport.Status.FAILED, null, List.of(),
+                        "not started: the run was interrupted", null, java.time.Duration.ZERO);
+                progress.clusterFinished(report);
+                return report;
+            }
+            long start = System.nanoTime();
+            var phase = new AtomicReference<String>("connect");
+            var planned = new AtomicReference<ClusterWork>();
+            Future<ClusterReport> f = executor.submit(() -> pipeline.run(state, options, progress, stopping, phase,
+                    planned));
+            ClusterReport report;
+            try {
+                report = f.get(options.clusterTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                f.cancel(true);
+                var work = planned.get();
+                report = new ClusterReport(name, ClusterReport.Status.FAILED, work == null ? null : work.plan(),
+                        List.of(), "did not finish within " + DurationFormat.of(options.clusterTimeout())
+                        + " (--cluster-timeout)", phase.get(), ClusterPipeline.elapsed(start));
+            } catch (ExecutionException e) {
+                report = new ClusterReport(name, ClusterReport.Status.FAILED, null, List.of(),
+                        "internal error: " + e.getCause(), phase.get(), ClusterPipeline.elapsed(start));
+            }
+            progress.clusterFinished(report);
+            return report;
+        } finally {
+            slots.release();
+        }
+    }
+
+    private static ClusterReport join(Future<ClusterReport> f, ClusterState state) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ClusterReport(state.cluster().name(), ClusterReport.Status.FAILED, null, List.of(),
+                    "interrupted", null, java.time.Duration.ZERO);
+        } catch (ExecutionException e) {
+            return new ClusterReport(state.cluster().name(), ClusterReport.Status.FAILED, null, List.of(),
+                    "internal error: " + e.getCause(), null, java.time.Duration.ZERO);
+        }
+    }
+}

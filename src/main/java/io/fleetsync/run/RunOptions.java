@@ -1,0 +1,17 @@
+package io.fleetsync.run;
+
+import io.fleetsync.apply.ApplyOptions;
+import io.fleetsync.cluster.ClientSettings;
+import io.fleetsync.plan.PlanOptions;
+import java.time.Duration;
+
+/**
+ * One run's settings.
+ *
+ * @param apply write changes (false: plan only)
+ * @param concurrency clusters in flight at once
+ * @param clusterTimeout deadline of one cluster's whole pipeline
+ */
+public record RunOptions(boolean apply, PlanOptions plan, ApplyOptions write, ClientSettings client,
+                         int concurrency, Duration clusterTimeout) {
+}
