@@ -25,7 +25,12 @@ public class ClusterConnector {
     }
 
     /** Builds the client; no request is sent yet. */
-    public ClusterConnection connect(Cluster cluster, ClientSettings settings, RequestGate gate) {
+    public ClusterConnection connect(Cluster cluster, ClientSettings settings, RequestGate stop) {
+        var cap = RateCap.of(settings.qps(), settings.burst());
+        RequestGate gate = () -> {
+            stop.beforeRequest();
+            cap.beforeRequest();
+        };
         var config = new ConfigBuilder(baseConfig(cluster.connection()))
                 // Retries belong to fleetsync's per-cluster guard; Fabric8's own would multiply them.
                 .withRequestRetryBackoffLimit(0)
@@ -39,7 +44,7 @@ public class ClusterConnector {
                 .withHttpClientFactory(new VertxHttpClientFactory(vertx))
                 .build();
         var api = new KubeApi(client.getHttpClient(), config.getMasterUrl(), json, settings.maxInFlight(),
-                settings.requestTimeout(), gate);
+                settings.requestTimeout(), gate, new ClusterGuard(cluster.name(), settings));
         return new ClusterConnection(cluster.name(), client, api);
     }
 

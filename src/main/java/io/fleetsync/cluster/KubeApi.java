@@ -34,15 +34,17 @@ public final class KubeApi {
     private final Semaphore permits;
     private final Duration requestTimeout;
     private final RequestGate gate;
+    private final ClusterGuard guard;
 
     public KubeApi(HttpClient http, String baseUrl, ObjectMapper json, int maxInFlight, Duration requestTimeout,
-                   RequestGate gate) {
+                   RequestGate gate, ClusterGuard guard) {
         this.http = http;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.json = json;
         this.permits = new Semaphore(maxInFlight);
         this.requestTimeout = requestTimeout;
         this.gate = gate;
+        this.guard = guard;
     }
 
     /** GET one object; null when it does not exist. */
@@ -126,6 +128,11 @@ public final class KubeApi {
     }
 
     private String send(String method, String path, String contentType, String body, String accept) {
+        return guard.call(() -> attempt(method, path, contentType, body, accept));
+    }
+
+    /** One attempt: waits for the rate cap and an in-flight slot (not held while backing off), then sends. */
+    private String attempt(String method, String path, String contentType, String body, String accept) {
         gate.beforeRequest();
         try {
             permits.acquire();
