@@ -98,7 +98,7 @@ public final class FleetLoader {
                 continue;
             }
             if (entry.name() == null) {
-                problems.add(at, "missing required field 'name'");
+                problems.add(at + ".name", "missing required field 'name'");
             } else {
                 var nameProblem = NameRules.dnsLabelProblem(entry.name());
                 if (nameProblem != null) {

@@ -36,7 +36,7 @@ final class TargetValidator {
             }
             int before = problems.size();
             if (entry.name() == null) {
-                problems.add(at, "missing required field 'name'");
+                problems.add(at + ".name", "missing required field 'name'");
             } else {
                 var nameProblem = NameRules.dnsLabelProblem(entry.name());
                 if (nameProblem != null) {

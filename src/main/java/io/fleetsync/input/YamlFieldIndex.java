@@ -44,6 +44,11 @@ public final class YamlFieldIndex {
         return new YamlFieldIndex(positions, duplicates);
     }
 
+    /** An index that knows no positions, for input that could not be composed. */
+    public static YamlFieldIndex empty() {
+        return new YamlFieldIndex(Map.of(), List.of());
+    }
+
     public List<DuplicateKey> duplicates() {
         return duplicates;
     }
