@@ -1,0 +1,138 @@
+package io.fleetsync.fleet;
+
+import io.fleetsync.fleet.FleetDocument.ClusterEntry;
+import io.fleetsync.input.InputException;
+import io.fleetsync.input.InputProblem;
+import io.fleetsync.input.YamlFieldIndex;
+import io.fleetsync.input.YamlProblems;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads and validates a fleet file into a {@link Fleet}, reporting every problem at once with its line and field.
+ *
+ * <p>The environment and home directory are passed in rather than read from the process, so tests (and
+ * callers that sandbox credentials) decide which tokens and kubeconfig files are visible.
+ */
+public final class FleetLoader {
+    private final Map<String, String> environment;
+    private final Path home;
+
+    public FleetLoader(Map<String, String> environment, Path home) {
+        this.environment = Map.copyOf(environment);
+        this.home = home;
+    }
+
+    /** A loader that sees the process environment and the user's home directory. */
+    public static FleetLoader forCurrentUser() {
+        return new FleetLoader(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    public Fleet load(Path file) throws InputException {
+        var text = read(file);
+        var root = compose(file, text);
+        var index = YamlFieldIndex.of(root);
+        var problems = new FleetProblems(file, index);
+        for (var duplicate : index.duplicates()) {
+            problems.add(new InputProblem(file, duplicate.position().line(), duplicate.position().column(),
+                    duplicate.path(), "field appears twice in the same mapping"));
+        }
+        if (!(root instanceof MappingNode)) {
+            problems.add("", "a fleet file is a mapping with 'clusters' and 'targets'");
+            problems.throwIfAny();
+        }
+        var document = new FleetDocumentReader().read(text, problems);
+        if (document == null) {
+            problems.throwIfAny();
+        }
+        var baseDir = file.toAbsolutePath().normalize().getParent();
+        var clusters = clusters(document.clusters(), new ConnectionResolver(baseDir, environment, home), problems);
+        var targets = new TargetValidator(clusters, problems).targets(document.targets());
+        problems.throwIfAny();
+        return new Fleet(file, clusters, targets);
+    }
+
+    private static String read(Path file) throws InputException {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new InputException(new InputProblem(file, 0, 0, null, "fleet file " + YamlProblems.unreadable(e)));
+        }
+    }
+
+    private static Node compose(Path file, String text) throws InputException {
+        try {
+            var root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+            if (root == null) {
+                throw new InputException(new InputProblem(file, 0, 0, null, "fleet file is empty"));
+            }
+            return root;
+        } catch (YAMLException e) {
+            throw new InputException(YamlProblems.syntax(file, e));
+        }
+    }
+
+    private static List<Cluster> clusters(List<ClusterEntry> entries, ConnectionResolver connections,
+            FleetProblems problems) {
+        if (entries == null || entries.isEmpty()) {
+            problems.add("clusters", entries == null ? "missing required field 'clusters'" : "no clusters listed");
+            return List.of();
+        }
+        var clusters = new ArrayList<Cluster>();
+        var firstIndex = new HashMap<String, Integer>();
+        for (int i = 0; i < entries.size(); i++) {
+            var at = "clusters[" + i + "]";
+            var entry = entries.get(i);
+            if (entry == null) {
+                problems.add(at, "empty cluster entry");
+                continue;
+            }
+            if (entry.name() == null) {
+                problems.add(at + ".name", "missing required field 'name'");
+            } else {
+                var nameProblem = NameRules.dnsLabelProblem(entry.name());
+                if (nameProblem != null) {
+                    problems.add(at + ".name", "cluster name " + nameProblem);
+                }
+                var first = firstIndex.putIfAbsent(entry.name(), i);
+                if (first != null) {
+                    problems.add(at + ".name", "duplicate cluster name '" + entry.name() + "' (also clusters["
+                            + first + "])");
+                }
+            }
+            var labels = labels(entry.labels(), at + ".labels", problems);
+            var connection = connections.resolve(entry, at, problems);
+            // Clusters with problems stay in the list (connection null) so targets can still be checked against
+            // every declared name; the fleet is only returned when no problem was found.
+            if (entry.name() != null) {
+                clusters.add(new Cluster(entry.name(), labels, connection));
+            }
+        }
+        return clusters;
+    }
+
+    static Map<String, String> labels(Map<String, String> labels, String at, FleetProblems problems) {
+        if (labels == null) {
+            return Map.of();
+        }
+        for (var label : labels.entrySet()) {
+            var problem = NameRules.labelProblem(label.getKey(), label.getValue());
+            if (problem != null) {
+                problems.add(at + "." + label.getKey(), problem);
+            }
+        }
+        var clean = new HashMap<>(labels);
+        clean.values().removeIf(java.util.Objects::isNull);
+        return clean;
+    }
+}

@@ -1,0 +1,108 @@
+package io.fleetsync.manifest;
+
+import io.fleetsync.fleet.Cluster;
+import io.fleetsync.fleet.Fleet;
+import io.fleetsync.fleet.Target;
+import io.fleetsync.input.InputException;
+import io.fleetsync.input.InputProblem;
+import io.fleetsync.resource.ResourceKey;
+import io.fleetsync.resource.ResourceScopes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loads, renders and validates the manifests of a fleet into the desired state of every selected cluster,
+ * offline, reporting every problem at once.
+ *
+ * <p>Only clusters that at least one selected target places manifests on get a {@link ClusterState}. A target
+ * whose files hold no object still gets an (empty) {@link TargetState}, since pruning needs to know it.
+ */
+public final class DesiredStateLoader {
+
+    /**
+     * @param clusterFilter cluster names to load; empty means all
+     * @param targetFilter target names to load; empty means all
+     */
+    public DesiredFleet load(Fleet fleet, Set<String> clusterFilter, Set<String> targetFilter)
+            throws InputException {
+        var problems = new ArrayList<InputProblem>();
+        var clusters = select(fleet, fleet.clusters(), Cluster::name, clusterFilter, "cluster", problems);
+        var targets = select(fleet, fleet.targets(), Target::name, targetFilter, "target", problems);
+        throwIfAny(problems);
+
+        var files = new TargetFiles(fleet).expand(targets, problems);
+        var sources = new ManifestSources(problems);
+        var documents = new LinkedHashMap<Cluster, Map<Target, List<ManifestDocument>>>();
+        for (var cluster : clusters) {
+            var perTarget = new LinkedHashMap<Target, List<ManifestDocument>>();
+            for (var target : targets) {
+                if (target.clusters().selects(cluster)) {
+                    var docs = new ArrayList<ManifestDocument>();
+                    files.get(target).forEach(file -> docs.addAll(sources.documents(file, cluster)));
+                    perTarget.put(target, docs);
+                }
+            }
+            if (!perTarget.isEmpty()) {
+                documents.put(cluster, perTarget);
+            }
+        }
+
+        // Scopes come from every CRD in the fleet's manifests, so a CRD and its resources may sit in any file.
+        var factory = new DesiredObjectFactory(ResourceScopes.withDefinitionsFrom(documents.values().stream()
+                .flatMap(m -> m.values().stream()).flatMap(List::stream).map(ManifestDocument::body).toList()));
+        var states = new ArrayList<ClusterState>();
+        documents.forEach((cluster, perTarget) -> states.add(clusterState(cluster, perTarget, factory, problems)));
+        throwIfAny(problems);
+        return new DesiredFleet(fleet, states);
+    }
+
+    private static ClusterState clusterState(Cluster cluster, Map<Target, List<ManifestDocument>> perTarget,
+            DesiredObjectFactory factory, List<InputProblem> problems) {
+        var seen = new HashMap<ResourceKey, DesiredObject>();
+        var targetStates = new ArrayList<TargetState>();
+        perTarget.forEach((target, docs) -> {
+            var objects = new ArrayList<DesiredObject>();
+            for (var doc : docs) {
+                factory.create(doc, target, problems).ifPresent(object -> {
+                    var first = seen.putIfAbsent(object.key(), object);
+                    if (first == null) {
+                        objects.add(object);
+                    } else {
+                        problems.add(new InputProblem(doc.source().file(), doc.source().line(), 0, null,
+                                object.key().subject() + " is rendered twice for cluster '" + cluster.name()
+                                        + "': here (target '" + target.name() + "') and at " + first.source()
+                                        + " (target '" + first.target() + "')"));
+                    }
+                });
+            }
+            targetStates.add(new TargetState(target, objects));
+        });
+        return new ClusterState(cluster, targetStates);
+    }
+
+    private static <T> List<T> select(Fleet fleet, List<T> all, java.util.function.Function<T, String> name,
+            Set<String> filter, String what, List<InputProblem> problems) {
+        if (filter.isEmpty()) {
+            return all;
+        }
+        var known = all.stream().map(name).toList();
+        for (var wanted : filter.stream().sorted().toList()) {
+            if (!known.contains(wanted)) {
+                problems.add(new InputProblem(fleet.file(), 0, 0, what + " filter", "no " + what + " named '"
+                        + wanted + "' in the fleet (" + what + "s: " + String.join(", ", known) + ")"));
+            }
+        }
+        return all.stream().filter(t -> filter.contains(name.apply(t))).toList();
+    }
+
+    private static void throwIfAny(List<InputProblem> problems) throws InputException {
+        if (!problems.isEmpty()) {
+            throw new InputException(new ArrayList<>(new LinkedHashSet<>(problems)));
+        }
+    }
+}
