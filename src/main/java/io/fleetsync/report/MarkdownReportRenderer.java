@@ -80,14 +80,17 @@ public final class MarkdownReportRenderer implements ReportRenderer {
             var phase = cluster.phase() == null ? "" : " during " + cluster.phase();
             items.add("**" + TextReportRenderer.status(cluster).toUpperCase(Locale.ROOT) + phase + ":** "
                     + MarkdownText.inline(cluster.error()));
-            items.add("");
         }
         if (cluster.plan() == null) return items;
-        cluster.plan().warnings().forEach(w -> items.add("- ⚠️ " + MarkdownText.inline(w)));
+        var list = new ArrayList<String>();
+        cluster.plan().warnings().forEach(w -> list.add("- ⚠️ " + MarkdownText.inline(w)));
         var changes = cluster.plan().changes().stream().filter(c -> c.action().isChange()).toList();
         int shown = Math.min(changes.size(), options.maxChangesPerCluster());
-        for (var change : changes.subList(0, shown)) items.addAll(changeItem(report, cluster, change));
-        if (changes.size() > shown) items.add("- … and " + (changes.size() - shown) + " more");
+        for (var change : changes.subList(0, shown)) list.addAll(changeItem(report, cluster, change));
+        if (changes.size() > shown) list.add("- … and " + (changes.size() - shown) + " more");
+        // A blank line between the error paragraph and the list, or Markdown runs them together.
+        if (!items.isEmpty() && !list.isEmpty()) items.add("");
+        items.addAll(list);
         return items;
     }
 

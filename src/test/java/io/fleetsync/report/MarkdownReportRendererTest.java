@@ -45,7 +45,8 @@ class MarkdownReportRendererTest {
                 .contains("- `~ update ConfigMap/demo/cfg (spec.template.spec.containers[name=app].image, data.key)`"
                         + " — done\n  - conflict: `kubectl-edit: data.key`\n")
                 .contains("<summary><b>prod-us</b> — failed, 0 changes</summary>\n\n"
-                        + "**FAILED during list:** connection refused (https://10.0.0.1:6443)\n")
+                        + "**FAILED during list:** connection refused (https://10.0.0.1:6443)\n\n</details>")
+                .contains("**PARTIAL during apply:** 1 object failed\n\n- `+ create")
                 .contains("- `~ update ConfigMap/demo/cfg (data.key)` — **failed**: "
                         + "admission webhook \"policy\" denied the request\n");
         assertThat(md.split("<details>", -1)).hasSize(4);
