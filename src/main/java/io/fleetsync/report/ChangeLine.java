@@ -1,0 +1,49 @@
+package io.fleetsync.report;
+
+import io.fleetsync.diff.Action;
+import io.fleetsync.diff.Change;
+
+/** The one-line plain form of a change shared by text and Markdown, e.g. {@code ~ update ConfigMap/demo/cfg (data.key)}. */
+final class ChangeLine {
+
+    private ChangeLine() {
+    }
+
+    static String symbol(Action action) {
+        return switch (action) {
+            case CREATE -> "+";
+            case UPDATE -> "~";
+            case DELETE -> "-";
+            case REPLACE -> "!";
+            case ADOPT_NEEDED -> "?";
+            case UNCHANGED -> "=";
+        };
+    }
+
+    /** {@code <action> <subject>} followed by the evidence that matters for that action. */
+    static String describe(Change change) {
+        var line = new StringBuilder(change.action().label()).append(' ').append(change.key().subject());
+        var paths = String.join(", ", change.changedPaths());
+        switch (change.action()) {
+            case UPDATE -> {
+                if (!paths.isEmpty()) line.append(" (").append(paths).append(')');
+                appendNote(line, change.note(), " — ");
+            }
+            case REPLACE -> {
+                if (!paths.isEmpty()) line.append(" immutable: ").append(paths);
+                appendNote(line, change.note(), " — ");
+            }
+            case ADOPT_NEEDED -> appendNote(line, change.note(), " (", ")");
+            default -> appendNote(line, change.note(), " — ");
+        }
+        return line.toString();
+    }
+
+    private static void appendNote(StringBuilder line, String note, String before) {
+        appendNote(line, note, before, "");
+    }
+
+    private static void appendNote(StringBuilder line, String note, String before, String after) {
+        if (note != null && !note.isBlank()) line.append(before).append(note).append(after);
+    }
+}

@@ -1,0 +1,10 @@
+package io.fleetsync.report.json;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** How many clusters ended in each status. */
+@RegisterForReflection
+@JsonPropertyOrder({"total", "ok", "partial", "failed"})
+public record ClusterCounts(int total, int ok, int partial, int failed) {
+}

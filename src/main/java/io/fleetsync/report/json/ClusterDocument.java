@@ -1,0 +1,12 @@
+package io.fleetsync.report.json;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/** One cluster's part of the JSON report. */
+@RegisterForReflection
+@JsonPropertyOrder({"name", "status", "phase", "error", "durationMs", "warnings", "summary", "changes"})
+public record ClusterDocument(String name, String status, String phase, String error, Long durationMs,
+                              List<String> warnings, ObjectCounts summary, List<ChangeDocument> changes) {
+}

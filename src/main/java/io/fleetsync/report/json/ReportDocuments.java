@@ -1,0 +1,59 @@
+package io.fleetsync.report.json;
+
+import io.fleetsync.diff.Change;
+import io.fleetsync.report.ClusterReport;
+import io.fleetsync.report.ClusterTally;
+import io.fleetsync.report.RunReport;
+import io.fleetsync.report.RunTally;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/** Maps the report model onto the JSON documents, so the model stays free of serialisation concerns. */
+public final class ReportDocuments {
+
+    private ReportDocuments() {
+    }
+
+    /** The document for a run; diffs are included only when {@code diffs} is true. */
+    public static ReportDocument of(RunReport report, boolean diffs) {
+        var tally = RunTally.of(report);
+        var o = tally.objects();
+        var summary = new RunSummary(o.create(), o.update(), o.replace(), o.delete(), o.adoptNeeded(), o.unchanged(),
+                o.errors(), new ClusterCounts(tally.clusters(), tally.ok(), tally.partial(), tally.failed()));
+        var kind = report.kind() == RunReport.Kind.PLAN ? "Plan" : "Result";
+        var clusters = report.clusters().stream().map(c -> cluster(report, c, diffs)).toList();
+        return new ReportDocument(ReportDocument.API_VERSION, kind, report.dryRun(),
+                report.startedAt() == null ? null : report.startedAt().toString(), millis(report.duration()),
+                summary, clusters);
+    }
+
+    private static ClusterDocument cluster(RunReport report, ClusterReport cluster, boolean diffs) {
+        var t = ClusterTally.of(cluster);
+        var counts = new ObjectCounts(t.create(), t.update(), t.replace(), t.delete(), t.adoptNeeded(), t.unchanged(),
+                t.errors());
+        var plan = cluster.plan();
+        List<String> warnings = plan == null ? List.of() : plan.warnings();
+        List<ChangeDocument> changes = plan == null ? List.of()
+                : plan.changes().stream().map(ch -> change(report, cluster, ch, diffs)).toList();
+        return new ClusterDocument(cluster.cluster(), cluster.status().name().toLowerCase(Locale.ROOT),
+                cluster.phase(), cluster.error(), millis(cluster.duration()), warnings, counts, changes);
+    }
+
+    private static ChangeDocument change(RunReport report, ClusterReport cluster, Change change, boolean diffs) {
+        var key = change.key();
+        OutcomeDocument outcome = null;
+        if (report.kind() == RunReport.Kind.RESULT) {
+            outcome = cluster.outcomeOf(change)
+                    .map(oc -> new OutcomeDocument(oc.status().name().toLowerCase(Locale.ROOT), oc.error()))
+                    .orElse(null);
+        }
+        return new ChangeDocument(key.group(), key.kind(), key.namespace(), key.name(), key.subject(),
+                change.target(), change.action().label(), change.changedPaths(), change.conflicts(), change.note(),
+                diffs ? change.diff() : null, outcome);
+    }
+
+    private static Long millis(Duration duration) {
+        return duration == null ? null : duration.toMillis();
+    }
+}
