@@ -1,0 +1,31 @@
+package io.fleetsync.cli;
+
+import jakarta.inject.Inject;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Plans and then makes the changes on every cluster. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Make every cluster match the fleet: create, update, replace, prune.")
+public class ApplyCommand implements Callable<Integer> {
+    @Mixin
+    RunMixin options;
+
+    @Option(names = "--dry-run", description = "Send every write as a server-side dry run only.")
+    boolean dryRun;
+
+    @Option(names = "--force-replace",
+            description = "Delete and recreate objects whose immutable fields changed.")
+    boolean forceReplace;
+
+    @Inject
+    Reconcile reconcile;
+
+    @Override
+    public Integer call() {
+        return reconcile.run(options, new Reconcile.Request(true, dryRun, forceReplace, false), System.out,
+                System.err);
+    }
+}

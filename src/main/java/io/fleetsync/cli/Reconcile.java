@@ -1,0 +1,121 @@
+package io.fleetsync.cli;
+
+import io.fleetsync.apply.ApplyOptions;
+import io.fleetsync.cluster.ClientSettings;
+import io.fleetsync.diff.YamlDiff;
+import io.fleetsync.fleet.FleetLoader;
+import io.fleetsync.input.InputException;
+import io.fleetsync.manifest.DesiredFleet;
+import io.fleetsync.manifest.DesiredStateLoader;
+import io.fleetsync.plan.PlanOptions;
+import io.fleetsync.report.RenderOptions;
+import io.fleetsync.report.ReportRenderers;
+import io.fleetsync.report.RunReport;
+import io.fleetsync.report.StderrProgress;
+import io.fleetsync.run.FleetRunner;
+import io.fleetsync.run.RunOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.time.Duration;
+
+/** The flow plan and apply share: load input, run the fleet, render the report, map the outcome to an exit code. */
+@ApplicationScoped
+public class Reconcile {
+    private final FleetRunner runner;
+    private final StopSignal stop;
+
+    @Inject
+    public Reconcile(FleetRunner runner, StopSignal stop) {
+        this.runner = runner;
+        this.stop = stop;
+    }
+
+    /** What the command asks for beyond the shared options. */
+    public record Request(boolean apply, boolean dryRun, boolean forceReplace, boolean detailedExitCode) {
+    }
+
+    public int run(RunMixin o, Request request, PrintStream out, PrintStream err) {
+        var invalid = checkNumbers(o);
+        if (invalid != null) {
+            err.println("fleetsync: " + invalid);
+            return ExitCodes.INVALID;
+        }
+        DesiredFleet fleet;
+        try {
+            fleet = Inputs.load(o.input);
+        } catch (InputException e) {
+            err.println(e.getMessage());
+            err.println("fleetsync: invalid input; no cluster was contacted");
+            return ExitCodes.INVALID;
+        }
+        Inputs.warnInsecure(fleet, err);
+        var options = new RunOptions(request.apply(),
+                new PlanOptions(o.adopt, o.forceConflicts, o.allowEmpty, o.maxDeletions, o.diff),
+                new ApplyOptions(request.dryRun(), request.forceReplace(), Duration.ofSeconds(60)),
+                clientSettings(o),
+                o.concurrency, o.clusterTimeout);
+        var progress = new StderrProgress(err, fleet.clusters().size(), o.quiet);
+        var report = runner.run(fleet, options, new YamlDiff()::diff, progress, stop::requested);
+        var colors = !o.noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
+        ReportRenderers.forFormat(o.output, RenderOptions.PLAIN.withColors(colors).withDiffs(o.diff))
+                .render(report, out);
+        out.flush();
+        return exitCode(report, request);
+    }
+
+    private static ClientSettings clientSettings(RunMixin o) {
+        var d = ClientSettings.defaults();
+        return new ClientSettings(o.clusterRequests, o.requestTimeout, d.connectTimeout(), o.retries, d.backoff(),
+                d.maxBackoff(), o.clusterQps, o.clusterBurst, d.breakerThreshold(), d.breakerDelay());
+    }
+
+    static int exitCode(RunReport report, Request request) {
+        if (report.anyFailed()) {
+            return ExitCodes.FAILED;
+        }
+        if (!request.apply() && request.detailedExitCode() && report.anyChanges()) {
+            return ExitCodes.CHANGES;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String checkNumbers(RunMixin o) {
+        if (o.concurrency < 1) {
+            return "--concurrency must be at least 1";
+        }
+        if (o.clusterRequests < 1) {
+            return "--cluster-requests must be at least 1";
+        }
+        if (o.retries < 0 || o.clusterQps < 0 || o.clusterBurst < 1) {
+            return "--retries and --cluster-qps must not be negative, --cluster-burst must be at least 1";
+        }
+        if (o.maxDeletions != null && o.maxDeletions < 0) {
+            return "--max-deletions must not be negative";
+        }
+        if (o.clusterTimeout.isZero() || o.clusterTimeout.isNegative()) {
+            return "--cluster-timeout must be positive";
+        }
+        return null;
+    }
+
+    /** Loading shared with {@code validate}. */
+    static final class Inputs {
+        private Inputs() {
+        }
+
+        static DesiredFleet load(InputOptions input) throws InputException {
+            var fleet = FleetLoader.forCurrentUser().load(input.fleetFile);
+            return new DesiredStateLoader().load(fleet, input.clusterFilter(), input.targetFilter());
+        }
+
+        static void warnInsecure(DesiredFleet fleet, PrintStream err) {
+            for (var c : fleet.clusters()) {
+                if (c.cluster().connection().insecureSkipTlsVerify()) {
+                    err.println("WARNING: cluster " + c.cluster().name()
+                            + " has insecureSkipTlsVerify: true; its API server's identity is not verified");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.fleetsync.cli;
+
+import io.fleetsync.report.OutputFormat;
+import io.fleetsync.run.DurationFormat;
+import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Options shared by plan and apply. */
+public class RunMixin {
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--concurrency", defaultValue = "16", paramLabel = "N",
+            description = "Clusters in flight at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--cluster-requests", defaultValue = "8", paramLabel = "N",
+            description = "Requests in flight per cluster (default: ${DEFAULT-VALUE}).")
+    int clusterRequests;
+
+    @Option(names = "--cluster-timeout", defaultValue = "5m", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Deadline for one cluster's whole pipeline, e.g. 90s, 5m (default: ${DEFAULT-VALUE}).")
+    Duration clusterTimeout;
+
+    @Option(names = "--request-timeout", defaultValue = "30s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Deadline for one API request (default: ${DEFAULT-VALUE}).")
+    Duration requestTimeout;
+
+    @Option(names = "--retries", defaultValue = "4", paramLabel = "N",
+            description = "Retries of a request that failed transiently: connection errors, 429, 5xx (default: "
+                    + "${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--cluster-qps", defaultValue = "50", paramLabel = "QPS",
+            description = "Requests per second per cluster; 0 for no cap (default: ${DEFAULT-VALUE}).")
+    double clusterQps;
+
+    @Option(names = "--cluster-burst", defaultValue = "100", paramLabel = "N",
+            description = "Requests a cluster may get at once before --cluster-qps applies (default: ${DEFAULT-VALUE}).")
+    int clusterBurst;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT",
+            converter = FormatConverter.class, description = "text, json or markdown (default: ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Option(names = "--diff", description = "Show a unified YAML diff for each change (Secret values masked).")
+    boolean diff;
+
+    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or stdout is not a terminal).")
+    boolean noColor;
+
+    @Option(names = "--adopt", description = "Take over existing objects fleetsync does not own yet.")
+    boolean adopt;
+
+    @Option(names = "--force-conflicts", description = "Take fields that other appliers own.")
+    boolean forceConflicts;
+
+    @Option(names = "--allow-empty", description = "Prune even when a target renders no objects.")
+    boolean allowEmpty;
+
+    @Option(names = "--max-deletions", paramLabel = "N",
+            description = "Hold back a cluster's deletes when it has more than N.")
+    Integer maxDeletions;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
+    boolean quiet;
+
+    /** Parses durations such as 30s, 5m, 1h30m. */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return DurationFormat.parse(value);
+        }
+    }
+
+    /** Parses text, json, markdown. */
+    static final class FormatConverter implements ITypeConverter<OutputFormat> {
+        @Override
+        public OutputFormat convert(String value) {
+            return OutputFormat.parse(value);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.fleetsync.cli;
+
+import io.fleetsync.input.InputException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Loads, renders and validates everything offline; contacts no cluster. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check the fleet file and manifests offline; contacts no cluster.")
+public class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    InputOptions input;
+
+    @Override
+    public Integer call() {
+        try {
+            var fleet = Reconcile.Inputs.load(input);
+            Reconcile.Inputs.warnInsecure(fleet, System.err);
+            long objects = fleet.clusters().stream().flatMap(c -> c.targets().stream())
+                    .mapToLong(t -> t.objects().size()).sum();
+            System.out.printf("valid: %d clusters, %d targets, %d objects rendered%n", fleet.clusters().size(),
+                    fleet.fleet().targets().size(), objects);
+            return ExitCodes.OK;
+        } catch (InputException e) {
+            System.err.println(e.getMessage());
+            return ExitCodes.INVALID;
+        }
+    }
+}
