@@ -1,0 +1,124 @@
+package io.fleetsync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fleetsync.testing.ClusterPool;
+import io.fleetsync.testing.Clusters;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** No spurious diffs, no needless writes, drift reverted, other managers' fields left alone — on real API servers. */
+@QuarkusMainTest
+class ChangeDetectionTest {
+    private static final Set<String> RESOURCES = Set.of("deployments", "namespaces", "configmaps");
+    private final Clusters clusters = ClusterPool.instance().shared(3);
+    private Workspace ws;
+
+    @BeforeEach
+    void workspace(@TempDir Path dir) {
+        ws = new Workspace(dir, clusters);
+        ws.write("app/ns.yaml", Manifests.namespace(ws.ns("app")));
+        ws.write("app/web.yaml", Manifests.deployment("web", "registry.example/web:1.0"));
+        ws.write("app/cfg.yaml", Manifests.configMap("cfg", "${cluster.name}"));
+        ws.fleet("""
+                  - name: app-%s
+                    clusters: {labels: {}, names: [%s, %s, %s]}
+                    namespace: %s
+                    resources: [app/]
+                """.formatted(ws.id, ws.cluster(0).name(), ws.cluster(1).name(), ws.cluster(2).name(), ws.ns("app")));
+    }
+
+    @Test
+    void deploymentWithoutDefaultedFieldsPlansZeroChangesAndZeroWritesAfterApply(QuarkusMainLauncher launcher) {
+        var apply = Run.of(launcher, "apply", "-f", ws.fleetPath(), "-o", "json");
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        for (var c : ws.all()) {
+            assertThat(apply.action(c.name(), "Deployment.apps/" + ws.ns("app") + "/web")).isEqualTo("create");
+            assertThat(apply.status(c.name())).isEqualTo("ok");
+            var cfg = c.client().configMaps().inNamespace(ws.ns("app")).withName("cfg").get();
+            assertThat(cfg.getData()).containsEntry("key", c.name());
+        }
+        var before = ws.all().stream().mapToLong(c -> ApiRequests.mutating(c, RESOURCES)).toArray();
+        var rv = deployment(0).getMetadata().getResourceVersion();
+
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json", "--detailed-exitcode");
+        var again = Run.of(launcher, "apply", "-f", ws.fleetPath(), "-o", "json");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.changeCount()).as(plan.out()).isZero();
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.changeCount()).isZero();
+        for (int i = 0; i < 3; i++) {
+            assertThat(ApiRequests.mutating(ws.cluster(i), RESOURCES))
+                    .as("writes or dry runs on %s after apply", ws.cluster(i).name()).isEqualTo(before[i]);
+        }
+        assertThat(deployment(0).getMetadata().getResourceVersion()).isEqualTo(rv);
+        assertThat(deployment(0).getSpec().getRevisionHistoryLimit()).isEqualTo(10);
+    }
+
+    @Test
+    void driftOnAnOwnedFieldIsPlannedAsUpdateAndApplyRevertsIt(QuarkusMainLauncher launcher) {
+        assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
+        ws.cluster(1).client().apps().deployments().inNamespace(ws.ns("app")).withName("web")
+                .edit(d -> {
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("registry.example/web:hacked");
+                    return d;
+                });
+
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json", "--detailed-exitcode");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
+        var change = plan.change(ws.cluster(1).name(), "Deployment.apps/" + ws.ns("app") + "/web");
+        assertThat(change.get("action").asText()).isEqualTo("update");
+        assertThat(change.get("changedPaths").toString()).contains("spec.template.spec.containers[name=web].image");
+        assertThat(plan.action(ws.cluster(0).name(), "Deployment.apps/" + ws.ns("app") + "/web"))
+                .isEqualTo("unchanged");
+
+        var apply = Run.of(launcher, "apply", "-f", ws.fleetPath());
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        assertThat(ws.cluster(1).client().apps().deployments().inNamespace(ws.ns("app")).withName("web").get()
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                .isEqualTo("registry.example/web:1.0");
+        assertThat(Run.of(launcher, "plan", "-f", ws.fleetPath(), "--detailed-exitcode").exitCode()).isZero();
+    }
+
+    @Test
+    void replicasOwnedByAnAutoscalerAreLeftAlone(QuarkusMainLauncher launcher) {
+        assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
+        // What an HPA does: scale through the scale subresource under its own field manager.
+        ws.cluster(0).client().apps().deployments().inNamespace(ws.ns("app")).withName("web").scale(5);
+
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json", "--detailed-exitcode");
+        var apply = Run.of(launcher, "apply", "-f", ws.fleetPath());
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(apply.exitCode()).isZero();
+        assertThat(deployment(0).getSpec().getReplicas()).isEqualTo(5);
+    }
+
+    @Test
+    void aManifestChangeIsAnUpdateWithItsPathsAndAnUnchangedObjectIsNotDryRun(QuarkusMainLauncher launcher) {
+        assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
+        ws.write("app/web.yaml", Manifests.deployment("web", "registry.example/web:2.0"));
+        var dryRunsBefore = ApiRequests.count(ws.cluster(0), Set.of("configmaps", "namespaces"), ApiRequests.MUTATING);
+
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
+
+        var change = plan.change(ws.cluster(0).name(), "Deployment.apps/" + ws.ns("app") + "/web");
+        assertThat(change.get("action").asText()).isEqualTo("update");
+        assertThat(change.get("changedPaths").toString()).contains("containers[name=web].image")
+                .doesNotContain("replicas", "strategy", "revisionHistoryLimit");
+        assertThat(ApiRequests.count(ws.cluster(0), Set.of("configmaps", "namespaces"), ApiRequests.MUTATING))
+                .as("unchanged ConfigMap and Namespace are decided without a dry run").isEqualTo(dryRunsBefore);
+    }
+
+    private Deployment deployment(int cluster) {
+        return ws.cluster(cluster).client().apps().deployments().inNamespace(ws.ns("app")).withName("web").get();
+    }
+}
