@@ -1,0 +1,155 @@
+package io.fleetsync.testing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.jboss.logging.Logger;
+
+/**
+ * Hands out real Kubernetes clusters (kube-apiserver + etcd on loopback) to tests; starts them in parallel and
+ * stops every one it started when the JVM exits.
+ *
+ * <p><b>Shared clusters.</b> {@link #shared(int) shared(n)} returns the clusters {@code shared-1 … shared-n},
+ * starting only those that no earlier test class started. Every test class in the JVM gets the same instances, so
+ * a suite pays for a cluster's start (a few seconds each on two cores) once. Shared clusters are never stopped by
+ * tests.
+ *
+ * <p><b>Isolation.</b> Tests on shared clusters must leave them usable for the next test and must not depend on
+ * what others did:
+ * <ul>
+ *   <li>Put namespaced objects in a namespace of your own: {@link RealCluster#createUniqueNamespace(String)}.
+ *       Do not delete it (without kube-controller-manager it would stay {@code Terminating}); it dies with the
+ *       cluster.</li>
+ *   <li>Give cluster-scoped objects (CRDs, ClusterRoles, namespaces you name yourself) names unique to the test,
+ *       and never assert on "all objects of a kind" across the cluster — filter by your namespace or label.</li>
+ *   <li>When a test needs an empty cluster, mutates something global (CRD versions, admission, API server
+ *       flags), stops a cluster, or checks processes, ask for fresh ones:
+ *       {@code try (var clusters = ClusterPool.instance().fresh(3)) { … }} — they stop at the end of the block
+ *       (with {@code @WithRealClusters(fresh = true)}, after the test class).</li>
+ * </ul>
+ *
+ * <p>A test that needs clusters fails with {@link KubeBinaries.MissingKubeBinariesException} when the binaries are
+ * missing; it never skips.
+ */
+public final class ClusterPool {
+
+    private static final Logger LOG = Logger.getLogger(ClusterPool.class);
+
+    // One pool per JVM is the point: it is what lets test classes share clusters.
+    private static final class Instance {
+        static final ClusterPool POOL = new ClusterPool(KubeBinaries.fromEnvironment(),
+                Path.of(System.getProperty("fleetsync.clusters.dir", "target/real-clusters")));
+
+        static {
+            Runtime.getRuntime().addShutdownHook(new Thread(POOL::stopAll, "real-clusters-stop"));
+        }
+    }
+
+    private final KubeBinaries binaries;
+    private final Path workRoot;
+    private final List<RealCluster> shared = new ArrayList<>(); // guarded by this
+    private final Set<RealCluster> running = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger freshCount = new AtomicInteger();
+
+    ClusterPool(KubeBinaries binaries, Path workRoot) {
+        this.binaries = binaries;
+        this.workRoot = workRoot;
+    }
+
+    /** The JVM-wide pool. */
+    public static ClusterPool instance() {
+        return Instance.POOL;
+    }
+
+    /** The first {@code count} shared clusters, starting the missing ones in parallel. */
+    public synchronized Clusters shared(int count) {
+        requirePositive(count);
+        if (shared.size() < count) {
+            var names = IntStream.rangeClosed(shared.size() + 1, count).mapToObj(i -> "shared-" + i).toList();
+            shared.addAll(startAll(names));
+        }
+        return new Clusters(shared.subList(0, count), clusters -> { });
+    }
+
+    /** {@code count} new clusters for the caller alone ({@code fresh-<k>}); closing the result stops them. */
+    public Clusters fresh(int count) {
+        requirePositive(count);
+        var names = IntStream.range(0, count).mapToObj(i -> "fresh-" + freshCount.incrementAndGet()).toList();
+        return new Clusters(startAll(names), this::stop);
+    }
+
+    /** Starts one cluster per name at the same time; if any fails, stops the others and throws. */
+    List<RealCluster> startAll(List<String> names) {
+        binaries.require(KubeBinaries.API_SERVER_BINARIES);
+        var begin = System.nanoTime();
+        var started = new ArrayList<RealCluster>();
+        RuntimeException failure = null;
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = new ArrayList<Future<RealCluster>>();
+            for (var name : names) {
+                futures.add(executor.submit(() -> RealCluster.start(name, binaries, workRoot)));
+            }
+            for (var future : futures) {
+                try {
+                    var cluster = future.get();
+                    running.add(cluster);
+                    started.add(cluster);
+                } catch (ExecutionException e) {
+                    var cause = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e);
+                    if (failure == null) {
+                        failure = cause;
+                    } else {
+                        failure.addSuppressed(cause);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new IllegalStateException("interrupted while starting clusters " + names, e);
+                }
+            }
+        }
+        if (failure != null) {
+            stop(started);
+            throw failure;
+        }
+        LOG.infof("started %s in %.1f s (each: %s)", names, (System.nanoTime() - begin) / 1e9,
+                started.stream().map(c -> c.name() + " " + c.startup().toMillis() + " ms").toList());
+        return List.copyOf(started);
+    }
+
+    void stop(List<RealCluster> clusters) {
+        RuntimeException failure = null;
+        for (var cluster : clusters) {
+            try {
+                cluster.stop();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("could not stop every cluster cleanly", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            } finally {
+                running.remove(cluster);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private void stopAll() {
+        stop(List.copyOf(running));
+    }
+
+    private static void requirePositive(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("ask for at least one cluster, not " + count);
+        }
+    }
+}
