@@ -76,8 +76,9 @@ public final class TextReportRenderer implements ReportRenderer {
     private List<String> clusterSection(RunReport report, ClusterReport cluster) {
         var body = new ArrayList<String>();
         if (cluster.plan() != null) {
+            var outcomes = report.kind() == RunReport.Kind.RESULT ? new OutcomeIndex(cluster) : null;
             for (var change : cluster.plan().changes()) {
-                if (change.action().isChange()) body.addAll(changeBlock(report, cluster, change));
+                if (change.action().isChange()) body.addAll(changeBlock(outcomes, change));
             }
             for (var warning : cluster.plan().warnings()) body.add("  " + palette.yellow("warning: ") + TerminalText.line(warning));
         }
@@ -91,10 +92,10 @@ public final class TextReportRenderer implements ReportRenderer {
         return body;
     }
 
-    private List<String> changeBlock(RunReport report, ClusterReport cluster, Change change) {
+    private List<String> changeBlock(OutcomeIndex outcomes, Change change) {
         var block = new ArrayList<String>();
         var line = palette.action(change.action(), ChangeLine.symbol(change.action()) + " " + TerminalText.line(ChangeLine.describe(change)));
-        var outcome = report.kind() == RunReport.Kind.RESULT ? cluster.outcomeOf(change).orElse(null) : null;
+        var outcome = outcomes == null ? null : outcomes.of(change).orElse(null);
         block.add("  " + line + (outcome == null ? "" : "  " + outcomeTag(outcome)));
         if (outcome != null && outcome.error() != null) {
             var label = outcome.status() == ObjectOutcome.Status.FAILED ? "error: " : "reason: ";
