@@ -52,7 +52,8 @@ public final class StderrProgress implements ProgressListener {
         var took = " in " + HumanDuration.format(report.duration());
         return switch (report.status()) {
             case OK -> "ok " + changes(tally) + took;
-            case FAILED -> "FAILED" + during(report) + ": " + TerminalText.line(Objects.toString(report.error(), "no error message"));
+            case FAILED -> "FAILED" + during(report) + ": "
+                    + TerminalText.line(Objects.toString(report.error(), "no error message"));
             case PARTIAL -> "PARTIAL " + changes(tally) + ", " + tally.errors()
                     + (tally.errors() == 1 ? " error" : " errors") + took
                     + (report.error() == null ? "" : ": " + TerminalText.line(report.error()));

@@ -80,7 +80,9 @@ public final class TextReportRenderer implements ReportRenderer {
             for (var change : cluster.plan().changes()) {
                 if (change.action().isChange()) body.addAll(changeBlock(outcomes, change));
             }
-            for (var warning : cluster.plan().warnings()) body.add("  " + palette.yellow("warning: ") + TerminalText.line(warning));
+            for (var warning : cluster.plan().warnings()) {
+                body.add("  " + palette.yellow("warning: ") + TerminalText.line(warning));
+            }
         }
         if (cluster.error() != null) {
             var phase = cluster.phase() == null ? "" : " during " + cluster.phase();
@@ -94,14 +96,17 @@ public final class TextReportRenderer implements ReportRenderer {
 
     private List<String> changeBlock(OutcomeIndex outcomes, Change change) {
         var block = new ArrayList<String>();
-        var line = palette.action(change.action(), ChangeLine.symbol(change.action()) + " " + TerminalText.line(ChangeLine.describe(change)));
+        var text = ChangeLine.symbol(change.action()) + " " + TerminalText.line(ChangeLine.describe(change));
+        var line = palette.action(change.action(), text);
         var outcome = outcomes == null ? null : outcomes.of(change).orElse(null);
         block.add("  " + line + (outcome == null ? "" : "  " + outcomeTag(outcome)));
         if (outcome != null && outcome.error() != null) {
             var label = outcome.status() == ObjectOutcome.Status.FAILED ? "error: " : "reason: ";
             block.add(DETAIL + label + TerminalText.line(outcome.error()));
         }
-        for (var conflict : change.conflicts()) block.add(DETAIL + palette.yellow("conflict: ") + TerminalText.line(conflict));
+        for (var conflict : change.conflicts()) {
+            block.add(DETAIL + palette.yellow("conflict: ") + TerminalText.line(conflict));
+        }
         if (options.diffs() && change.diff() != null && !change.diff().isBlank()) {
             change.diff().lines().forEach(l -> block.add(DETAIL + palette.diffLine(TerminalText.line(l))));
         }
