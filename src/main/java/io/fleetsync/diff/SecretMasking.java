@@ -80,7 +80,10 @@ public final class SecretMasking {
             for (var field : VALUE_FIELDS) {
                 if (maskedAfter.get(field) instanceof Map<?, ?> values) {
                     var marked = new LinkedHashMap<String, Object>();
-                    values.forEach((k, v) -> marked.put(String.valueOf(k), marker(before, field, String.valueOf(k), v)));
+                    values.forEach((k, v) -> {
+                        var key = String.valueOf(k);
+                        marked.put(key, marker(before, field, key, v));
+                    });
                     maskedAfter.put(field, marked);
                 }
             }

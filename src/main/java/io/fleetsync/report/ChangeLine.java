@@ -3,7 +3,7 @@ package io.fleetsync.report;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.Change;
 
-/** The one-line plain form of a change shared by text and Markdown, e.g. {@code ~ update ConfigMap/demo/cfg (data.key)}. */
+/** The plain one-line form of a change, shared by text and Markdown: {@code ~ update ConfigMap/demo/cfg (data.key)}. */
 final class ChangeLine {
 
     private ChangeLine() {

@@ -1,12 +1,9 @@
 package io.fleetsync.report;
 
 import io.fleetsync.apply.ObjectOutcome;
-import io.fleetsync.diff.Change;
 import io.fleetsync.plan.ClusterPlan;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The end state of one cluster's pipeline.
@@ -28,12 +25,5 @@ public record ClusterReport(String cluster, Status status, ClusterPlan plan, Lis
 
     public ClusterReport {
         outcomes = List.copyOf(outcomes);
-    }
-
-    /** The apply outcome recorded for a planned change (same object and target), if any. */
-    public Optional<ObjectOutcome> outcomeOf(Change change) {
-        return outcomes.stream()
-                .filter(o -> o.change().key().equals(change.key()) && Objects.equals(o.change().target(), change.target()))
-                .findFirst();
     }
 }

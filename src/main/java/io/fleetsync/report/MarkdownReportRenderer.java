@@ -86,7 +86,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         cluster.plan().warnings().forEach(w -> list.add("- ⚠️ " + MarkdownText.inline(w)));
         var changes = cluster.plan().changes().stream().filter(c -> c.action().isChange()).toList();
         int shown = Math.min(changes.size(), options.maxChangesPerCluster());
-        for (var change : changes.subList(0, shown)) list.addAll(changeItem(report, cluster, change));
+        var outcomes = report.kind() == RunReport.Kind.RESULT ? new OutcomeIndex(cluster) : null;
+        for (var change : changes.subList(0, shown)) list.addAll(changeItem(outcomes, change));
         if (changes.size() > shown) list.add("- … and " + (changes.size() - shown) + " more");
         // A blank line between the error paragraph and the list, or Markdown runs them together.
         if (!items.isEmpty() && !list.isEmpty()) items.add("");
@@ -94,13 +95,11 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         return items;
     }
 
-    private List<String> changeItem(RunReport report, ClusterReport cluster, Change change) {
+    private List<String> changeItem(OutcomeIndex outcomes, Change change) {
         var lines = new ArrayList<String>();
         var item = new StringBuilder("- ").append(MarkdownText.code(
                 ChangeLine.symbol(change.action()) + " " + ChangeLine.describe(change)));
-        if (report.kind() == RunReport.Kind.RESULT) {
-            cluster.outcomeOf(change).ifPresent(o -> item.append(" — ").append(outcome(o)));
-        }
+        if (outcomes != null) outcomes.of(change).ifPresent(o -> item.append(" — ").append(outcome(o)));
         lines.add(item.toString());
         change.conflicts().forEach(c -> lines.add("  - conflict: " + MarkdownText.code(c)));
         if (options.diffs() && change.diff() != null && !change.diff().isBlank()) {

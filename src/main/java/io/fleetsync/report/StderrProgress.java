@@ -39,7 +39,7 @@ public final class StderrProgress implements ProgressListener {
             // Counting and printing under one lock keeps the [n/N] numbers in the order the lines appear.
             finished++;
             if (!quiet || report.status() != ClusterReport.Status.OK) {
-                err.println("[" + finished + "/" + total + "] " + report.cluster() + " " + text);
+                err.println("[" + finished + "/" + total + "] " + TerminalText.line(report.cluster()) + " " + text);
                 err.flush();
             }
         } finally {
@@ -52,10 +52,11 @@ public final class StderrProgress implements ProgressListener {
         var took = " in " + HumanDuration.format(report.duration());
         return switch (report.status()) {
             case OK -> "ok " + changes(tally) + took;
-            case FAILED -> "FAILED" + during(report) + ": " + Objects.toString(report.error(), "no error message");
+            case FAILED -> "FAILED" + during(report) + ": "
+                    + TerminalText.line(Objects.toString(report.error(), "no error message"));
             case PARTIAL -> "PARTIAL " + changes(tally) + ", " + tally.errors()
                     + (tally.errors() == 1 ? " error" : " errors") + took
-                    + (report.error() == null ? "" : ": " + report.error());
+                    + (report.error() == null ? "" : ": " + TerminalText.line(report.error()));
         };
     }
 

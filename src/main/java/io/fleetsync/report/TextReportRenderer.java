@@ -60,7 +60,7 @@ public final class TextReportRenderer implements ReportRenderer {
         for (var cluster : report.clusters()) {
             var tally = ClusterTally.of(cluster);
             var row = new ArrayList<Cell>();
-            row.add(Cell.left(cluster.cluster()));
+            row.add(Cell.left(TerminalText.line(cluster.cluster())));
             row.add(Cell.left(status(cluster)).styled(s -> palette.status(cluster.status(), s)));
             for (var action : COLUMNS) {
                 long n = tally.count(action);
@@ -76,33 +76,39 @@ public final class TextReportRenderer implements ReportRenderer {
     private List<String> clusterSection(RunReport report, ClusterReport cluster) {
         var body = new ArrayList<String>();
         if (cluster.plan() != null) {
+            var outcomes = report.kind() == RunReport.Kind.RESULT ? new OutcomeIndex(cluster) : null;
             for (var change : cluster.plan().changes()) {
-                if (change.action().isChange()) body.addAll(changeBlock(report, cluster, change));
+                if (change.action().isChange()) body.addAll(changeBlock(outcomes, change));
             }
-            for (var warning : cluster.plan().warnings()) body.add("  " + palette.yellow("warning: ") + warning);
+            for (var warning : cluster.plan().warnings()) {
+                body.add("  " + palette.yellow("warning: ") + TerminalText.line(warning));
+            }
         }
         if (cluster.error() != null) {
             var phase = cluster.phase() == null ? "" : " during " + cluster.phase();
             body.add("  " + palette.status(cluster.status(), status(cluster).toUpperCase(Locale.ROOT) + phase + ": ")
-                    + cluster.error());
+                    + TerminalText.line(cluster.error()));
         }
         if (body.isEmpty()) return body;
-        body.addFirst(palette.bold(cluster.cluster() + ":"));
+        body.addFirst(palette.bold(TerminalText.line(cluster.cluster()) + ":"));
         return body;
     }
 
-    private List<String> changeBlock(RunReport report, ClusterReport cluster, Change change) {
+    private List<String> changeBlock(OutcomeIndex outcomes, Change change) {
         var block = new ArrayList<String>();
-        var line = palette.action(change.action(), ChangeLine.symbol(change.action()) + " " + ChangeLine.describe(change));
-        var outcome = report.kind() == RunReport.Kind.RESULT ? cluster.outcomeOf(change).orElse(null) : null;
+        var text = ChangeLine.symbol(change.action()) + " " + TerminalText.line(ChangeLine.describe(change));
+        var line = palette.action(change.action(), text);
+        var outcome = outcomes == null ? null : outcomes.of(change).orElse(null);
         block.add("  " + line + (outcome == null ? "" : "  " + outcomeTag(outcome)));
         if (outcome != null && outcome.error() != null) {
             var label = outcome.status() == ObjectOutcome.Status.FAILED ? "error: " : "reason: ";
-            block.add(DETAIL + label + outcome.error());
+            block.add(DETAIL + label + TerminalText.line(outcome.error()));
         }
-        for (var conflict : change.conflicts()) block.add(DETAIL + palette.yellow("conflict: ") + conflict);
+        for (var conflict : change.conflicts()) {
+            block.add(DETAIL + palette.yellow("conflict: ") + TerminalText.line(conflict));
+        }
         if (options.diffs() && change.diff() != null && !change.diff().isBlank()) {
-            change.diff().lines().forEach(l -> block.add(DETAIL + palette.diffLine(l)));
+            change.diff().lines().forEach(l -> block.add(DETAIL + palette.diffLine(TerminalText.line(l))));
         }
         return block;
     }

@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class YamlDiffTest {
@@ -134,7 +135,7 @@ class YamlDiffTest {
 
     static Map<String, Object> secret(Map<String, Object> data, Map<String, Object> stringData) {
         var secret = linked("apiVersion", "v1", "kind", "Secret", "metadata", linked("name", "creds"));
-        if (data != null) secret.put("data", new java.util.TreeMap<>(data));
+        if (data != null) secret.put("data", new TreeMap<>(data));
         if (stringData != null) secret.put("stringData", stringData);
         return secret;
     }

@@ -6,6 +6,9 @@ import io.fleetsync.diff.Change;
 import io.fleetsync.diff.YamlDiff;
 import io.fleetsync.plan.ClusterPlan;
 import io.fleetsync.resource.ResourceKey;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,11 +115,11 @@ final class SampleReports {
     }
 
     static String render(ReportRenderer renderer, RunReport report) {
-        var out = new java.io.StringWriter();
+        var out = new StringWriter();
         try {
             renderer.render(report, out);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -96,6 +97,19 @@ class TextReportRendererTest {
 
         assertThat(coloured).contains("\u001B[32m+ create Deployment.apps/demo/web\u001B[0m").contains("\u001B[31m");
         assertThat(stripAnsi(coloured)).isEqualTo(plain);
+    }
+
+    @Test
+    void escapeSequencesFromTheClusterAreDefusedNotPrinted() {
+        var hostile = new ClusterReport("evil\u001B]0;pwned\u0007", ClusterReport.Status.FAILED, null, List.of(),
+                "denied\u001B[2J\nsecond line", "connect", Duration.ZERO);
+        var report = new RunReport(RunReport.Kind.PLAN, false, SampleReports.STARTED, Duration.ZERO,
+                List.of(hostile));
+
+        var text = render(new TextReportRenderer(PLAIN), report);
+
+        assertThat(text).doesNotContain("\u001B").doesNotContain("\u0007")
+                .contains("FAILED during connect: denied\\u001B[2J second line");
     }
 
     @Test

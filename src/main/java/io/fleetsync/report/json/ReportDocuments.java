@@ -3,6 +3,7 @@ package io.fleetsync.report.json;
 import io.fleetsync.diff.Change;
 import io.fleetsync.report.ClusterReport;
 import io.fleetsync.report.ClusterTally;
+import io.fleetsync.report.OutcomeIndex;
 import io.fleetsync.report.RunReport;
 import io.fleetsync.report.RunTally;
 import java.time.Duration;
@@ -34,20 +35,19 @@ public final class ReportDocuments {
                 t.errors());
         var plan = cluster.plan();
         List<String> warnings = plan == null ? List.of() : plan.warnings();
+        var outcomes = report.kind() == RunReport.Kind.RESULT ? new OutcomeIndex(cluster) : null;
         List<ChangeDocument> changes = plan == null ? List.of()
-                : plan.changes().stream().map(ch -> change(report, cluster, ch, diffs)).toList();
+                : plan.changes().stream().map(ch -> change(outcomes, ch, diffs)).toList();
         return new ClusterDocument(cluster.cluster(), cluster.status().name().toLowerCase(Locale.ROOT),
                 cluster.phase(), cluster.error(), millis(cluster.duration()), warnings, counts, changes);
     }
 
-    private static ChangeDocument change(RunReport report, ClusterReport cluster, Change change, boolean diffs) {
+    private static ChangeDocument change(OutcomeIndex outcomes, Change change, boolean diffs) {
         var key = change.key();
-        OutcomeDocument outcome = null;
-        if (report.kind() == RunReport.Kind.RESULT) {
-            outcome = cluster.outcomeOf(change)
-                    .map(oc -> new OutcomeDocument(oc.status().name().toLowerCase(Locale.ROOT), oc.error()))
-                    .orElse(null);
-        }
+        // Null in a Plan, and in a Result for objects apply recorded nothing for.
+        var outcome = outcomes == null ? null : outcomes.of(change)
+                .map(oc -> new OutcomeDocument(oc.status().name().toLowerCase(Locale.ROOT), oc.error()))
+                .orElse(null);
         return new ChangeDocument(key.group(), key.kind(), key.namespace(), key.name(), key.subject(),
                 change.target(), change.action().label(), change.changedPaths(), change.conflicts(), change.note(),
                 diffs ? change.diff() : null, outcome);
