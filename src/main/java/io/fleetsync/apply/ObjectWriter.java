@@ -3,6 +3,7 @@ package io.fleetsync.apply;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
+import io.fleetsync.diff.SecretMasking;
 import io.fleetsync.plan.ClusterWork;
 import io.fleetsync.plan.PlannedObject;
 import io.fleetsync.resource.ApplyOrder;
@@ -78,7 +79,7 @@ final class ObjectWriter {
             }
             return ObjectOutcome.done(change);
         } catch (ApiException e) {
-            return ObjectOutcome.failed(change, e.getMessage());
+            return ObjectOutcome.failed(change, SecretMasking.scrubFor(e.getMessage(), p.applyBody(), p.live()));
         }
     }
 
@@ -94,7 +95,7 @@ final class ObjectWriter {
             if (e.isConflict()) {
                 return ObjectOutcome.failed(p.change(), "not deleted: the object changed identity since it was planned");
             }
-            return ObjectOutcome.failed(p.change(), e.getMessage());
+            return ObjectOutcome.failed(p.change(), SecretMasking.scrubFor(e.getMessage(), p.live()));
         }
     }
 

@@ -190,4 +190,19 @@ public final class SecretMasking {
     private static String jsonEscaped(String value) {
         return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\t", "\\t");
     }
+
+    /**
+     * {@link #scrub} with the values of whichever of the given objects are Secrets (the desired and the live
+     * version of one object, say); a message about anything else passes unchanged.
+     */
+    @SafeVarargs
+    public static String scrubFor(String message, Map<String, Object>... objects) {
+        var values = new LinkedHashSet<String>();
+        for (var o : objects) {
+            if (o != null && isSecret(o)) {
+                values.addAll(secretValues(o));
+            }
+        }
+        return scrub(message, values);
+    }
 }

@@ -9,6 +9,7 @@ import io.fleetsync.cluster.Fanout;
 import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Change;
 import io.fleetsync.diff.ManagedFields;
+import io.fleetsync.diff.SecretMasking;
 import io.fleetsync.fleet.Target;
 import io.fleetsync.manifest.ClusterState;
 import io.fleetsync.manifest.DesiredObject;
@@ -234,7 +235,9 @@ public final class ClusterPlanner {
             }
             return new Attempt<>(planner.plan(d, r.resource(), body, live, foreignOwner), d.key(), null);
         } catch (ApiException e) {
-            return new Attempt<>(null, d.key(), e);
+            // A server error may echo the object back: never let a Secret's values through.
+            return new Attempt<>(null, d.key(), new ApiException(e.code(), e.reason(),
+                    SecretMasking.scrubFor(e.getMessage(), d.body()), List.of(), e.retryAfterSeconds()));
         }
     }
 

@@ -10,6 +10,8 @@ import io.fleetsync.manifest.ClusterState;
 import io.fleetsync.plan.ClusterPlanner;
 import io.fleetsync.plan.ClusterWork;
 import io.fleetsync.plan.ObjectDiffer;
+import io.fleetsync.plan.ClusterPlan;
+import io.fleetsync.diff.Action;
 import io.fleetsync.report.ClusterReport;
 import io.fleetsync.report.ProgressListener;
 import java.time.Duration;
@@ -49,7 +51,7 @@ final class ClusterPipeline {
                 outcomes.addAll(new ClusterApplier(fanout).apply(work, api, options.write(),
                         p -> enter(name, p, phase, progress), stopping));
             }
-            return finish(name, work, outcomes, null, null, start);
+            return finish(name, work, outcomes, start, phase.get());
         } catch (ApiException | IllegalStateException e) {
             LOG.debugf(e, "cluster %s failed during %s", name, phase.get());
             var work = planned.get();
@@ -63,12 +65,44 @@ final class ClusterPipeline {
         progress.clusterPhase(cluster, phase);
     }
 
-    private static ClusterReport finish(String name, ClusterWork work, List<ObjectOutcome> outcomes, String error,
-                                        String phase, long start) {
-        boolean partial = outcomes.stream().anyMatch(o -> o.status() == ObjectOutcome.Status.FAILED
-                || (o.status() == ObjectOutcome.Status.SKIPPED && o.change().action() != io.fleetsync.diff.Action.ADOPT_NEEDED));
-        var status = partial ? ClusterReport.Status.PARTIAL : ClusterReport.Status.OK;
-        return new ClusterReport(name, status, work.plan(), outcomes, error, phase, elapsed(start));
+    /**
+     * Builds the report. Outcomes that belong to no planned change still reach the user: rollout restarts are
+     * listed as the updates they are, and failures that happened before an object could be planned (a failed list,
+     * a kind the cluster does not serve) become the cluster's error line.
+     */
+    private static ClusterReport finish(String name, ClusterWork work, List<ObjectOutcome> outcomes, long start,
+                                        String lastPhase) {
+        var planned = new java.util.HashSet<String>();
+        work.plan().changes().forEach(c -> planned.add(c.key() + "|" + c.target()));
+        var changes = new ArrayList<>(work.plan().changes());
+        var unplannedFailures = new ArrayList<String>();
+        for (var o : outcomes) {
+            if (planned.contains(o.change().key() + "|" + o.change().target())) {
+                continue;
+            }
+            if (o.status() == ObjectOutcome.Status.FAILED) {
+                unplannedFailures.add(o.error());
+            } else {
+                changes.add(o.change());
+            }
+        }
+        long failed = outcomes.stream().filter(o -> o.status() == ObjectOutcome.Status.FAILED).count();
+        boolean partial = failed > 0 || outcomes.stream().anyMatch(o -> o.status() == ObjectOutcome.Status.SKIPPED
+                && o.change().action() != Action.ADOPT_NEEDED);
+        String error = null;
+        if (!unplannedFailures.isEmpty()) {
+            error = unplannedFailures.size() == 1 ? unplannedFailures.get(0)
+                    : unplannedFailures.size() + " problems: " + String.join("; ",
+                    unplannedFailures.subList(0, Math.min(3, unplannedFailures.size())))
+                    + (unplannedFailures.size() > 3 ? "; …" : "");
+        } else if (failed > 0) {
+            error = failed + (failed == 1 ? " object" : " objects") + " failed";
+        } else if (partial) {
+            error = "some changes were not applied";
+        }
+        var plan = new ClusterPlan(name, changes, work.plan().warnings());
+        return new ClusterReport(name, partial ? ClusterReport.Status.PARTIAL : ClusterReport.Status.OK, plan,
+                outcomes, error, partial ? lastPhase : null, elapsed(start));
     }
 
     static Duration elapsed(long startNanos) {
