@@ -51,10 +51,9 @@ final class PrunePlanner {
                         diff, null), o.resource(), null, o.live(), false));
             }
         }
-        if (!inventoryComplete && !deletes.isEmpty()) {
-            warnings.add("pruning skipped: a list failed, so what exists is unknown (" + deletes.size()
-                    + " deletions held back)");
-            return new Prune(List.of(), warnings, true);
+        if (!inventoryComplete) {
+            warnings.add("pruning skipped on this cluster: a list failed, so what exists is unknown");
+            return new Prune(List.of(), warnings, !deletes.isEmpty());
         }
         if (options.maxDeletions() != null && deletes.size() > options.maxDeletions()) {
             warnings.add(deletes.size() + " deletions exceed --max-deletions " + options.maxDeletions()

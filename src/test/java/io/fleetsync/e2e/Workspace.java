@@ -69,6 +69,11 @@ final class Workspace {
         return write("fleet.yaml", sb.toString());
     }
 
+    /** Writes {@code fleet.yaml} with the given clusters and targets YAML (list items, indented by two). */
+    Path fleet(String clusters, String targets) {
+        return write("fleet.yaml", "clusters:\n" + clusters.stripIndent() + "targets:\n" + targets.stripIndent());
+    }
+
     String fleetPath() {
         return dir.resolve("fleet.yaml").toString();
     }
