@@ -12,6 +12,10 @@ public class ValidateCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    @picocli.CommandLine.Option(names = "--no-color", description = "Accepted for symmetry with plan and apply; "
+            + "validate never colours its output.")
+    boolean noColor;
+
     @Override
     public Integer call() {
         try {
