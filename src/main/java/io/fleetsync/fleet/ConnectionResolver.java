@@ -39,6 +39,9 @@ final class ConnectionResolver {
         if (entry.server() != null) {
             return viaToken(entry, at, insecure, problems);
         }
+        if (problems.reportedAt(at + ".context") || problems.reportedAt(at + ".server")) {
+            return null;
+        }
         problems.add(at, "missing connection: set context (with optional kubeconfig) or server (with tokenEnv or tokenFile)");
         return null;
     }

@@ -38,9 +38,6 @@ final class FleetDocumentReader {
         } catch (JacksonException e) {
             problems.add("", "invalid YAML: " + e.getOriginalMessage());
             return null;
-        } catch (IOException e) {
-            problems.add("", "cannot be read (" + e.getClass().getSimpleName() + ")");
-            return null;
         }
     }
 
@@ -156,7 +153,8 @@ final class FleetDocumentReader {
         @Override
         public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
                 ValueInstantiator valueInsta, JsonParser p, String msg) throws IOException {
-            problems.add(fieldAt(p), "expected a mapping but found " + found(p.currentToken()));
+            problems.add(fieldAt(p), "expected " + describe(ctxt.constructType(instClass)) + " but found "
+                    + found(p.currentToken()));
             p.skipChildren();
             return null;
         }

@@ -85,7 +85,7 @@ public final class FleetLoader {
     private static List<Cluster> clusters(List<ClusterEntry> entries, ConnectionResolver connections,
             FleetProblems problems) {
         if (entries == null || entries.isEmpty()) {
-            problems.add("clusters", entries == null ? "missing required field 'clusters'" : "no clusters listed");
+            problems.addUnlessReported("clusters", entries == null ? "missing required field 'clusters'" : "no clusters listed");
             return List.of();
         }
         var clusters = new ArrayList<Cluster>();
@@ -94,7 +94,7 @@ public final class FleetLoader {
             var at = "clusters[" + i + "]";
             var entry = entries.get(i);
             if (entry == null) {
-                problems.add(at, "empty cluster entry");
+                problems.addUnlessReported(at, "empty cluster entry");
                 continue;
             }
             if (entry.name() == null) {
