@@ -83,7 +83,7 @@ final class TargetValidator {
             }
         }
         int before = problems.size();
-        var labels = FleetLoader.labels(entry.labels(), at + ".labels", problems);
+        var labels = NameRules.labels(entry.labels(), at + ".labels", problems);
         if (given.isEmpty() && labels.isEmpty()) {
             problems.addUnlessReported(at, "a selector needs cluster names and/or labels");
             return null;
