@@ -4,7 +4,9 @@ import io.fleetsync.input.InputException;
 import io.fleetsync.input.InputProblem;
 import io.fleetsync.input.YamlFieldIndex;
 import io.fleetsync.input.YamlProblems;
+import io.fleetsync.input.YamlValues;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,7 +49,7 @@ public final class FleetLoader {
             problems.add("", "a fleet file is a mapping with 'clusters' and 'targets'");
             problems.throwIfAny();
         }
-        var document = new FleetDocumentReader().read(text, problems);
+        var document = new FleetDocumentReader().read(value(file, root), problems);
         if (document == null) {
             problems.throwIfAny();
         }
@@ -67,9 +69,17 @@ public final class FleetLoader {
         }
     }
 
+    private static Object value(Path file, Node root) throws InputException {
+        try {
+            return YamlValues.of(root, new LoaderOptions());
+        } catch (YAMLException e) {
+            throw new InputException(YamlProblems.syntax(file, e));
+        }
+    }
+
     private static Node compose(Path file, String text) throws InputException {
         try {
-            var root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+            var root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
             if (root == null) {
                 throw new InputException(new InputProblem(file, 0, 0, null, "fleet file is empty"));
             }

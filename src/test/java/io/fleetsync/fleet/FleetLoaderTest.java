@@ -57,6 +57,16 @@ class FleetLoaderTest {
     }
 
     @Test
+    void anchorsAliasesAndMergeKeysAreResolved() throws InputException {
+        var fleet = loader.load(DIR.resolve("anchors.yaml"));
+
+        assertThat(fleet.clusters()).extracting(Cluster::name, Cluster::labels).containsExactly(
+                tuple("prod-eu", Map.of("env", "prod")), tuple("prod-us", Map.of("env", "prod")));
+        assertThat(((Connection.Kubeconfig) fleet.clusters().get(1).connection()).context()).isEqualTo("prod-us");
+        assertThat(fleet.targets().get(0).clusters().labels()).containsEntry("env", "prod");
+    }
+
+    @Test
     void kubeconfigDefaultsToFirstEntryOfKubeconfigVariable() throws InputException {
         var kubeconfig = DIR.resolve("kubeconfig").toAbsolutePath();
         var withVariable = new FleetLoader(Map.of("KUBECONFIG", kubeconfig + java.io.File.pathSeparator + "/nowhere",
