@@ -71,6 +71,8 @@ public final class YamlValues {
     private static final class JsonValueConstructor extends SafeConstructor {
         JsonValueConstructor(LoaderOptions options) {
             super(options);
+            // The Yaml facade copies this option over; a constructor used on its own must do it itself.
+            setAllowDuplicateKeys(options.isAllowDuplicateKeys());
             yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
         }
 

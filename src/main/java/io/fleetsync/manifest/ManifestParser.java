@@ -21,11 +21,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * documents are skipped and a {@code kind: List} expands to its items, each located at its own line.
  */
 final class ManifestParser {
+    private static final int MAX_FILE_CODE_POINTS = 64 * 1024 * 1024;
 
     /** Documents of one text; on a syntax error the problems say where and no document is returned. */
     List<ManifestDocument> parse(Path file, String text, List<InputProblem> problems) {
         var options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
+        // Some CRD bundles are several megabytes; SnakeYAML's default cap is 3 MB.
+        options.setCodePointLimit(MAX_FILE_CODE_POINTS);
         var documents = new ArrayList<ManifestDocument>();
         try {
             for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
