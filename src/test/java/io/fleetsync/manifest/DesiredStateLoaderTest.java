@@ -219,6 +219,12 @@ class DesiredStateLoaderTest {
     }
 
     @Test
+    void crdsDisagreeingOnScopeAreRejected() {
+        assertProblem(problems("crd-scope-conflict.yaml", "apps"), "crd-scope-conflict.yaml", 10, "spec.scope",
+                "CustomResourceDefinition for Gadget.example.io disagrees on spec.scope with the one at");
+    }
+
+    @Test
     void malformedManifestNamesLineAndColumn() {
         var problems = problems("malformed.yaml", "apps");
 
