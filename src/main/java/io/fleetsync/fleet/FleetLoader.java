@@ -51,6 +51,9 @@ public final class FleetLoader {
         }
         var document = new FleetDocumentReader().read(value(file, root), problems);
         if (document == null) {
+            if (problems.isEmpty()) {
+                problems.add("", "the fleet file could not be mapped");
+            }
             problems.throwIfAny();
         }
         var baseDir = file.toAbsolutePath().normalize().getParent();
