@@ -55,10 +55,16 @@ public final class RealCluster {
         this.client = new KubernetesClientBuilder().withConfig(access.clientConfig()).build();
     }
 
-    /** Starts etcd and kube-apiserver in a new folder under {@code workRoot}; blocks until the API is ready. */
-    static RealCluster start(String name, KubeBinaries binaries, Path workRoot) {
+    /**
+     * Starts etcd and kube-apiserver in a new folder under {@code workRoot}; blocks until the API is ready.
+     *
+     * @param certificates kube-api-test's certificate files to reuse, so clusters need not each generate RSA
+     *        keys (kube-api-test does that under one JVM-wide lock, which serializes parallel starts)
+     */
+    static RealCluster start(String name, KubeBinaries binaries, Path workRoot, SharedCertificates certificates) {
         binaries.require(KubeBinaries.API_SERVER_BINARIES);
         var directory = createDirectory(workRoot, name);
+        certificates.copyInto(directory);
         var binDir = LoopbackBinaries.install(binaries, directory, KubeBinaries.API_SERVER_BINARIES);
         var config = KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withTestDir(directory.toString())
