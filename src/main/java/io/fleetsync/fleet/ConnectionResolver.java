@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -39,17 +40,24 @@ final class ConnectionResolver {
         if (entry.server() != null) {
             return viaToken(entry, at, insecure, problems);
         }
+        if (problems.reportedAt(at + ".context") || problems.reportedAt(at + ".server")) {
+            return null;
+        }
         problems.add(at, "missing connection: set context (with optional kubeconfig) or server (with tokenEnv or tokenFile)");
         return null;
     }
 
     private Connection viaKubeconfig(ClusterEntry entry, String at, boolean insecure, FleetProblems problems) {
         int before = problems.size();
-        for (var field : new String[] {"tokenEnv", "tokenFile", "caFile"}) {
-            if (fieldValue(entry, field) != null) {
+        var serverOnly = new LinkedHashMap<String, String>();
+        serverOnly.put("tokenEnv", entry.tokenEnv());
+        serverOnly.put("tokenFile", entry.tokenFile());
+        serverOnly.put("caFile", entry.caFile());
+        serverOnly.forEach((field, value) -> {
+            if (value != null) {
                 problems.add(at + "." + field, field + " only applies to a server connection, not to a context");
             }
-        }
+        });
         if (entry.context().isBlank()) {
             problems.add(at + ".context", "context must not be empty");
             return null;
@@ -146,18 +154,5 @@ final class ConnectionResolver {
             }
         }
         return home.resolve(".kube").resolve("config");
-    }
-
-    private static String fieldValue(ClusterEntry entry, String field) {
-        return switch (field) {
-            case "tokenEnv" -> entry.tokenEnv();
-            case "tokenFile" -> entry.tokenFile();
-            case "caFile" -> entry.caFile();
-            default -> null;
-        };
-    }
-
-    private static int problemCount(FleetProblems problems) {
-        return problems.size();
     }
 }

@@ -1,6 +1,5 @@
 package io.fleetsync.fleet;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
@@ -9,37 +8,38 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.deser.ValueInstantiator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.stream.Collectors;
 
 /**
- * Maps fleet-file text onto {@link FleetDocument} with Jackson, turning unknown fields and wrong types into
+ * Maps the fleet file onto {@link FleetDocument} with Jackson, turning unknown fields and wrong types into
  * problems instead of stopping at the first one.
+ *
+ * <p>Jackson reads the value SnakeYAML constructed rather than the text, because Jackson's YAML parser does not
+ * resolve aliases and merge keys; positions come from the {@link io.fleetsync.input.YamlFieldIndex} anyway.
  */
 final class FleetDocumentReader {
-    private final ObjectReader reader = YAMLMapper.builder()
+    private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build()
-            .readerFor(FleetDocument.class);
+            .build();
 
     /** Returns the mapped document, or null when mapping could not continue (the reason is in problems). */
-    FleetDocument read(String text, FleetProblems problems) {
+    FleetDocument read(Object value, FleetProblems problems) {
         try {
-            return reader.withHandler(new CollectingHandler(problems)).readValue(text);
+            return mapper.readerFor(FleetDocument.class).withHandler(new CollectingHandler(problems))
+                    .readValue((JsonNode) mapper.valueToTree(value));
         } catch (JsonMappingException e) {
             problems.add(path(e), e.getOriginalMessage());
             return null;
-        } catch (JacksonException e) {
-            problems.add("", "invalid YAML: " + e.getOriginalMessage());
-            return null;
-        } catch (IOException e) {
-            problems.add("", "cannot be read (" + e.getClass().getSimpleName() + ")");
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add("", "cannot be mapped: " + e.getClass().getSimpleName());
             return null;
         }
     }
@@ -156,7 +156,8 @@ final class FleetDocumentReader {
         @Override
         public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
                 ValueInstantiator valueInsta, JsonParser p, String msg) throws IOException {
-            problems.add(fieldAt(p), "expected a mapping but found " + found(p.currentToken()));
+            problems.add(fieldAt(p), "expected " + describe(ctxt.constructType(instClass)) + " but found "
+                    + found(p.currentToken()));
             p.skipChildren();
             return null;
         }

@@ -1,16 +1,14 @@
 package io.fleetsync.fleet;
 
-import io.fleetsync.fleet.FleetDocument.ClusterEntry;
 import io.fleetsync.input.InputException;
 import io.fleetsync.input.InputProblem;
 import io.fleetsync.input.YamlFieldIndex;
 import io.fleetsync.input.YamlProblems;
+import io.fleetsync.input.YamlValues;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -51,12 +49,16 @@ public final class FleetLoader {
             problems.add("", "a fleet file is a mapping with 'clusters' and 'targets'");
             problems.throwIfAny();
         }
-        var document = new FleetDocumentReader().read(text, problems);
+        var document = new FleetDocumentReader().read(value(file, root), problems);
         if (document == null) {
+            if (problems.isEmpty()) {
+                problems.add("", "the fleet file could not be mapped");
+            }
             problems.throwIfAny();
         }
         var baseDir = file.toAbsolutePath().normalize().getParent();
-        var clusters = clusters(document.clusters(), new ConnectionResolver(baseDir, environment, home), problems);
+        var clusters = new ClusterValidator(new ConnectionResolver(baseDir, environment, home), problems)
+                .clusters(document.clusters());
         var targets = new TargetValidator(clusters, problems).targets(document.targets());
         problems.throwIfAny();
         return new Fleet(file, clusters, targets);
@@ -70,9 +72,17 @@ public final class FleetLoader {
         }
     }
 
+    private static Object value(Path file, Node root) throws InputException {
+        try {
+            return YamlValues.of(root, new LoaderOptions());
+        } catch (YAMLException e) {
+            throw new InputException(YamlProblems.syntax(file, e));
+        }
+    }
+
     private static Node compose(Path file, String text) throws InputException {
         try {
-            var root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(text));
+            var root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
             if (root == null) {
                 throw new InputException(new InputProblem(file, 0, 0, null, "fleet file is empty"));
             }
@@ -80,59 +90,5 @@ public final class FleetLoader {
         } catch (YAMLException e) {
             throw new InputException(YamlProblems.syntax(file, e));
         }
-    }
-
-    private static List<Cluster> clusters(List<ClusterEntry> entries, ConnectionResolver connections,
-            FleetProblems problems) {
-        if (entries == null || entries.isEmpty()) {
-            problems.add("clusters", entries == null ? "missing required field 'clusters'" : "no clusters listed");
-            return List.of();
-        }
-        var clusters = new ArrayList<Cluster>();
-        var firstIndex = new HashMap<String, Integer>();
-        for (int i = 0; i < entries.size(); i++) {
-            var at = "clusters[" + i + "]";
-            var entry = entries.get(i);
-            if (entry == null) {
-                problems.add(at, "empty cluster entry");
-                continue;
-            }
-            if (entry.name() == null) {
-                problems.add(at + ".name", "missing required field 'name'");
-            } else {
-                var nameProblem = NameRules.dnsLabelProblem(entry.name());
-                if (nameProblem != null) {
-                    problems.add(at + ".name", "cluster name " + nameProblem);
-                }
-                var first = firstIndex.putIfAbsent(entry.name(), i);
-                if (first != null) {
-                    problems.add(at + ".name", "duplicate cluster name '" + entry.name() + "' (also clusters["
-                            + first + "])");
-                }
-            }
-            var labels = labels(entry.labels(), at + ".labels", problems);
-            var connection = connections.resolve(entry, at, problems);
-            // Clusters with problems stay in the list (connection null) so targets can still be checked against
-            // every declared name; the fleet is only returned when no problem was found.
-            if (entry.name() != null) {
-                clusters.add(new Cluster(entry.name(), labels, connection));
-            }
-        }
-        return clusters;
-    }
-
-    static Map<String, String> labels(Map<String, String> labels, String at, FleetProblems problems) {
-        if (labels == null) {
-            return Map.of();
-        }
-        for (var label : labels.entrySet()) {
-            var problem = NameRules.labelProblem(label.getKey(), label.getValue());
-            if (problem != null) {
-                problems.add(at + "." + label.getKey(), problem);
-            }
-        }
-        var clean = new HashMap<>(labels);
-        clean.values().removeIf(java.util.Objects::isNull);
-        return clean;
     }
 }

@@ -23,6 +23,21 @@ final class FleetProblems {
         problems.add(new InputProblem(file, at.line(), at.column(), field, message));
     }
 
+    /**
+     * Adds a follow-up problem only when nothing was reported yet at the field or inside it: a value of the wrong
+     * type is mapped as absent, and "missing" on top of "wrong type" would only add noise.
+     */
+    void addUnlessReported(String field, String message) {
+        if (!reportedAt(field)) {
+            add(field, message);
+        }
+    }
+
+    boolean reportedAt(String field) {
+        return problems.stream().map(InputProblem::field).anyMatch(f -> f != null && (f.equals(field)
+                || f.startsWith(field + ".") || f.startsWith(field + "[")));
+    }
+
     void add(InputProblem problem) {
         problems.add(problem);
     }
@@ -37,7 +52,9 @@ final class FleetProblems {
 
     void throwIfAny() throws InputException {
         if (!problems.isEmpty()) {
-            throw new InputException(problems);
+            // Reported in file order, whichever check found them.
+            throw new InputException(problems.stream()
+                    .sorted(java.util.Comparator.comparingInt(InputProblem::line)).toList());
         }
     }
 }

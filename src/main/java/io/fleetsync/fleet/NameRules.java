@@ -1,5 +1,8 @@
 package io.fleetsync.fleet;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** Kubernetes naming rules for what the fleet file names: clusters, targets, namespaces and labels. */
@@ -37,5 +40,21 @@ final class NameRules {
                     + " starting and ending with a letter or digit";
         }
         return null;
+    }
+
+    /** The labels with problems recorded for invalid ones; never null. */
+    static Map<String, String> labels(Map<String, String> labels, String at, FleetProblems problems) {
+        if (labels == null) {
+            return Map.of();
+        }
+        for (var label : labels.entrySet()) {
+            var problem = labelProblem(label.getKey(), label.getValue());
+            if (problem != null) {
+                problems.add(at + "." + label.getKey(), problem);
+            }
+        }
+        var clean = new HashMap<>(labels);
+        clean.values().removeIf(Objects::isNull);
+        return clean;
     }
 }

@@ -22,7 +22,7 @@ final class TargetValidator {
 
     List<Target> targets(List<TargetEntry> entries) {
         if (entries == null || entries.isEmpty()) {
-            problems.add("targets", entries == null ? "missing required field 'targets'" : "no targets listed");
+            problems.addUnlessReported("targets", entries == null ? "missing required field 'targets'" : "no targets listed");
             return List.of();
         }
         var targets = new ArrayList<Target>();
@@ -31,7 +31,7 @@ final class TargetValidator {
             var at = "targets[" + i + "]";
             var entry = entries.get(i);
             if (entry == null) {
-                problems.add(at, "empty target entry");
+                problems.addUnlessReported(at, "empty target entry");
                 continue;
             }
             int before = problems.size();
@@ -66,7 +66,7 @@ final class TargetValidator {
 
     private ClusterSelector selector(SelectorEntry entry, String at) {
         if (entry == null) {
-            problems.add(at, "missing required field 'clusters' (names and/or labels)");
+            problems.addUnlessReported(at, "missing required field 'clusters' (names and/or labels)");
             return null;
         }
         var names = new ArrayList<String>();
@@ -83,9 +83,9 @@ final class TargetValidator {
             }
         }
         int before = problems.size();
-        var labels = FleetLoader.labels(entry.labels(), at + ".labels", problems);
+        var labels = NameRules.labels(entry.labels(), at + ".labels", problems);
         if (given.isEmpty() && labels.isEmpty()) {
-            problems.add(at, "a selector needs cluster names and/or labels");
+            problems.addUnlessReported(at, "a selector needs cluster names and/or labels");
             return null;
         }
         if (problems.size() > before) {
@@ -100,7 +100,7 @@ final class TargetValidator {
 
     private List<String> resources(List<String> entries, String at) {
         if (entries == null) {
-            problems.add(at, "missing required field 'resources'");
+            problems.addUnlessReported(at, "missing required field 'resources'");
             return List.of();
         }
         if (entries.isEmpty()) {

@@ -5,6 +5,7 @@ import io.fleetsync.fleet.Fleet;
 import io.fleetsync.fleet.Target;
 import io.fleetsync.input.InputException;
 import io.fleetsync.input.InputProblem;
+import io.fleetsync.resource.GroupKind;
 import io.fleetsync.resource.ResourceKey;
 import io.fleetsync.resource.ResourceScopes;
 import java.util.ArrayList;
@@ -53,8 +54,11 @@ public final class DesiredStateLoader {
         }
 
         // Scopes come from every CRD in the fleet's manifests, so a CRD and its resources may sit in any file.
-        var factory = new DesiredObjectFactory(ResourceScopes.withDefinitionsFrom(documents.values().stream()
-                .flatMap(m -> m.values().stream()).flatMap(List::stream).map(ManifestDocument::body).toList()));
+        var allDocuments = documents.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream)
+                .toList();
+        checkDefinitionsAgree(allDocuments, problems);
+        var factory = new DesiredObjectFactory(ResourceScopes.withDefinitionsFrom(
+                allDocuments.stream().map(ManifestDocument::body).toList()));
         var states = new ArrayList<ClusterState>();
         documents.forEach((cluster, perTarget) -> states.add(clusterState(cluster, perTarget, factory, problems)));
         throwIfAny(problems);
@@ -83,6 +87,22 @@ public final class DesiredStateLoader {
             targetStates.add(new TargetState(target, objects));
         });
         return new ClusterState(cluster, targetStates);
+    }
+
+    /** Two CRDs giving one kind different scopes would make namespace defaulting depend on file order. */
+    private static void checkDefinitionsAgree(List<ManifestDocument> documents, List<InputProblem> problems) {
+        var first = new HashMap<GroupKind, ManifestDocument>();
+        for (var document : documents) {
+            ResourceScopes.definedScope(document.body()).ifPresent(definition -> {
+                var earlier = first.putIfAbsent(definition.kind(), document);
+                if (earlier != null && ResourceScopes.definedScope(earlier.body()).orElseThrow().namespaced()
+                        != definition.namespaced()) {
+                    problems.add(new InputProblem(document.source().file(), document.source().line(), 0, "spec.scope",
+                            "CustomResourceDefinition for " + definition.kind().applySetName() + " disagrees on"
+                                    + " spec.scope with the one at " + earlier.source()));
+                }
+            });
+        }
     }
 
     private static <T> List<T> select(Fleet fleet, List<T> all, java.util.function.Function<T, String> name,

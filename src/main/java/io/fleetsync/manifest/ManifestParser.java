@@ -2,43 +2,40 @@ package io.fleetsync.manifest;
 
 import io.fleetsync.input.InputProblem;
 import io.fleetsync.input.YamlProblems;
+import io.fleetsync.input.YamlValues;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Parses multi-document manifest text into plain JSON values, one {@link ManifestDocument} per object: empty
  * documents are skipped and a {@code kind: List} expands to its items, each located at its own line.
  */
 final class ManifestParser {
+    private static final int MAX_FILE_CODE_POINTS = 64 * 1024 * 1024;
 
     /** Documents of one text; on a syntax error the problems say where and no document is returned. */
     List<ManifestDocument> parse(Path file, String text, List<InputProblem> problems) {
         var options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        var constructor = new JsonValueConstructor(options);
+        // Some CRD bundles are several megabytes; SnakeYAML's default cap is 3 MB.
+        options.setCodePointLimit(MAX_FILE_CODE_POINTS);
         var documents = new ArrayList<ManifestDocument>();
         try {
             for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
                 if (node == null) {
                     continue;
                 }
-                var value = constructor.valueOf(node);
+                var value = YamlValues.withoutNulls(node, options);
                 if (value == null) {
                     continue;
                 }
@@ -95,46 +92,5 @@ final class ManifestParser {
 
     private static String typeName(Object value) {
         return value instanceof List<?> ? "list" : "scalar";
-    }
-
-    /**
-     * Builds values the way Kubernetes reads YAML, minus SnakeYAML's Java-specific types: timestamps stay
-     * strings, binary becomes base64, sets become lists, keys become strings. Nulls are dropped everywhere,
-     * because the API server drops them too and a desired null would always differ from the live object.
-     */
-    private static final class JsonValueConstructor extends SafeConstructor {
-        JsonValueConstructor(LoaderOptions options) {
-            super(options);
-            yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
-        }
-
-        Object valueOf(Node node) {
-            return plain(constructDocument(node), 0);
-        }
-
-        // Aliases can make a constructed value refer to itself; no real manifest nests this deep.
-        private static Object plain(Object value, int depth) {
-            if (depth > 200) {
-                throw new YAMLException("nesting too deep (a recursive alias?)");
-            }
-            if (value instanceof Map<?, ?> map) {
-                var copy = new LinkedHashMap<String, Object>();
-                map.forEach((k, v) -> {
-                    var plain = plain(v, depth + 1);
-                    if (plain != null) {
-                        copy.put(String.valueOf(k), plain);
-                    }
-                });
-                return Collections.unmodifiableMap(copy);
-            }
-            if (value instanceof Collection<?> collection) {
-                return collection.stream().map(v -> plain(v, depth + 1))
-                        .filter(java.util.Objects::nonNull).toList();
-            }
-            if (value instanceof byte[] bytes) {
-                return Base64.getEncoder().encodeToString(bytes);
-            }
-            return value;
-        }
     }
 }

@@ -25,7 +25,9 @@ final class TargetFiles {
 
     TargetFiles(Fleet fleet) {
         this.fleet = fleet;
-        this.resourceFiles = new ResourceFiles(fleet.file().toAbsolutePath().normalize().getParent());
+        // Relative to the fleet file as the user named it, so messages show short paths like the fleet file's.
+        var folder = fleet.file().getParent();
+        this.resourceFiles = new ResourceFiles(folder == null ? Path.of("") : folder);
     }
 
     Map<Target, List<Path>> expand(List<Target> targets, List<InputProblem> problems) {

@@ -2,6 +2,7 @@ package io.fleetsync.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fleetsync.input.InputException;
 import io.fleetsync.input.InputProblem;
@@ -53,6 +54,16 @@ class FleetLoaderTest {
                 .containsExactly("prod-eu", "prod-us", "dev-home");
         assertThat(fleet.targets().get(1).prune()).isFalse();
         assertThat(fleet.targets().get(1).namespace()).isNull();
+    }
+
+    @Test
+    void anchorsAliasesAndMergeKeysAreResolved() throws InputException {
+        var fleet = loader.load(DIR.resolve("anchors.yaml"));
+
+        assertThat(fleet.clusters()).extracting(Cluster::name, Cluster::labels).containsExactly(
+                tuple("prod-eu", Map.of("env", "prod")), tuple("prod-us", Map.of("env", "prod")));
+        assertThat(((Connection.Kubeconfig) fleet.clusters().get(1).connection()).context()).isEqualTo("prod-us");
+        assertThat(fleet.targets().get(0).clusters().labels()).containsEntry("env", "prod");
     }
 
     @Test
@@ -177,6 +188,34 @@ class FleetLoaderTest {
     void everyProblemOfOneFileIsReportedTogether() {
         // token-env.yaml has two bad clusters; both are reported, not only the first.
         assertThat(problems("bad/token-env.yaml")).hasSize(2);
+    }
+
+    @Test
+    void valuesOfTheWrongShapeAreAllReportedWithoutFollowUpNoise() {
+        var problems = problems("bad/wrong-shapes.yaml");
+
+        assertThat(problems).extracting(InputProblem::line, InputProblem::field).containsExactly(
+                tuple(3, "clusters[0].context"), tuple(4, "clusters[0].labels"), tuple(6, "clusters[1]"),
+                tuple(10, "clusters[2].insecureSkipTlsVerify"), tuple(11, "clusters[2].name"),
+                tuple(14, "targets[0].clusters.names"), tuple(15, "targets[0].resources"),
+                tuple(16, "targets[0].prune"));
+        assertProblem(problems, 3, "clusters[0].context", "expected a string but found a mapping");
+        assertProblem(problems, 11, "clusters[2].name", "field appears twice in the same mapping");
+        assertProblem(problems, 15, "targets[0].resources", "expected a list but found a string");
+    }
+
+    @Test
+    void namesMustBeDnsLabelsAndLabelsValid() {
+        var problems = problems("bad/invalid-names.yaml");
+
+        assertProblem(problems, 2, "clusters[0].name", "'Prod_EU' must be a DNS-1123 label");
+        assertProblem(problems, 3, "clusters[0].labels.env", "label 'env' has an invalid value");
+        assertProblem(problems, 7, "targets[0].name", "'base target' must be a DNS-1123 label");
+    }
+
+    @Test
+    void fleetFileMustBeAMapping() {
+        assertProblem(problems("bad/not-a-mapping.yaml"), 1, "", "a fleet file is a mapping");
     }
 
     @Test

@@ -64,7 +64,7 @@ class DesiredStateLoaderTest {
         var cluster = good().clusters().get(0);
 
         var account = object(cluster, "ServiceAccount/apps/first");
-        assertThat(account.source()).isEqualTo(new SourceLocation(DIR.resolve("good/base/list.yaml").toAbsolutePath(), 4));
+        assertThat(account.source()).isEqualTo(new SourceLocation(DIR.resolve("good/base/list.yaml"), 4));
         assertThat(object(cluster, "ClusterRole.rbac.authorization.k8s.io/reader").source().line()).isEqualTo(8);
     }
 
@@ -173,6 +173,11 @@ class DesiredStateLoaderTest {
     }
 
     @Test
+    void unterminatedPlaceholderIsLocated() {
+        assertProblem(problems("unterminated.yaml", "apps"), "unterminated.yaml", 6, null, "unterminated ${");
+    }
+
+    @Test
     void missingIdentityFieldsAreReportedAtTheDocumentStart() {
         var problems = problems("missing-identity.yaml", "apps");
 
@@ -198,7 +203,7 @@ class DesiredStateLoaderTest {
         var problems = problems("duplicate.yaml", "apps");
 
         assertProblem(problems, "duplicate.yaml", 7, null, "ConfigMap/apps/twice is rendered twice for cluster"
-                + " 'prod-eu': here (target 'test') and at " + DIR.resolve("bad/duplicate.yaml").toAbsolutePath() + ":1");
+                + " 'prod-eu': here (target 'test') and at " + DIR.resolve("bad/duplicate.yaml") + ":1");
     }
 
     @Test
@@ -211,6 +216,12 @@ class DesiredStateLoaderTest {
 
         assertProblem(problems, "no-namespace.yaml", 1, null, "here (target 'two') and at");
         assertThat(problems.get(0).message()).contains("(target 'one')");
+    }
+
+    @Test
+    void crdsDisagreeingOnScopeAreRejected() {
+        assertProblem(problems("crd-scope-conflict.yaml", "apps"), "crd-scope-conflict.yaml", 10, "spec.scope",
+                "CustomResourceDefinition for Gadget.example.io disagrees on spec.scope with the one at");
     }
 
     @Test

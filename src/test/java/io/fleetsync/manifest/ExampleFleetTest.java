@@ -52,6 +52,11 @@ class ExampleFleetTest {
         var config = prodUs.targets().get(0).objects().get(1).body();
         assertThat(config.get("data")).isEqualTo(Map.of("CLUSTER_NAME", "local-3", "CLUSTER_REGION", "us",
                 "GREETING", "Hello from local-3 in us"));
+        assertThat(config.get("metadata").toString()).contains("fleetsync.io/restart-on-change=true");
+        var deployment = prodUs.targets().get(0).objects().get(2).body();
+        assertThat(deployment.get("spec").toString()).doesNotContain("replicas").contains("registry.k8s.io/pause:3.10");
+        var secret = prodUs.targets().get(0).objects().get(3).body();
+        assertThat(secret).doesNotContainKey("stringData").containsKey("data");
     }
 
     private Path copyExamples() throws IOException {

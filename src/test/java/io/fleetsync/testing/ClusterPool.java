@@ -57,10 +57,12 @@ public final class ClusterPool {
     private final List<RealCluster> shared = new ArrayList<>(); // guarded by this
     private final Set<RealCluster> running = ConcurrentHashMap.newKeySet();
     private final AtomicInteger freshCount = new AtomicInteger();
+    private final SharedCertificates certificates;
 
     ClusterPool(KubeBinaries binaries, Path workRoot) {
         this.binaries = binaries;
         this.workRoot = workRoot;
+        this.certificates = new SharedCertificates(workRoot.resolve("certificates"));
     }
 
     /** The JVM-wide pool. */
@@ -94,7 +96,7 @@ public final class ClusterPool {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<RealCluster>>();
             for (var name : names) {
-                futures.add(executor.submit(() -> RealCluster.start(name, binaries, workRoot)));
+                futures.add(executor.submit(() -> RealCluster.start(name, binaries, workRoot, certificates)));
             }
             for (var future : futures) {
                 try {
@@ -144,7 +146,11 @@ public final class ClusterPool {
     }
 
     private void stopAll() {
-        stop(List.copyOf(running));
+        try {
+            stop(List.copyOf(running));
+        } finally {
+            certificates.delete();
+        }
     }
 
     private static void requirePositive(int count) {

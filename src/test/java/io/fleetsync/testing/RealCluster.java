@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -30,6 +31,7 @@ public final class RealCluster {
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(2);
 
     private final String name;
+    private final KubeBinaries binaries;
     private final Path directory;
     private final KubeAPIServer server;
     private final ClusterAccess access;
@@ -38,23 +40,31 @@ public final class RealCluster {
     private final List<ClusterProcess> processes;
     private final Duration startup;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private Process controllerManager; // guarded by this
 
-    private RealCluster(String name, Path directory, KubeAPIServer server, ClusterAccess access,
-            List<ClusterProcess> processes, Duration startup) {
+    private RealCluster(String name, KubeBinaries binaries, Path directory, KubeAPIServer server,
+            ClusterAccess access, List<ClusterProcess> processes, Duration startup) {
         this.name = name;
+        this.binaries = binaries;
         this.directory = directory;
         this.server = server;
         this.access = access;
-        this.processes = processes;
+        this.processes = new CopyOnWriteArrayList<>(processes);
         this.startup = startup;
         this.kubeconfigFile = Kubeconfig.write(directory.resolve("kubeconfig"), List.of(access));
         this.client = new KubernetesClientBuilder().withConfig(access.clientConfig()).build();
     }
 
-    /** Starts etcd and kube-apiserver in a new folder under {@code workRoot}; blocks until the API is ready. */
-    static RealCluster start(String name, KubeBinaries binaries, Path workRoot) {
+    /**
+     * Starts etcd and kube-apiserver in a new folder under {@code workRoot}; blocks until the API is ready.
+     *
+     * @param certificates kube-api-test's certificate files to reuse, so clusters need not each generate RSA
+     *        keys (kube-api-test does that under one JVM-wide lock, which serializes parallel starts)
+     */
+    static RealCluster start(String name, KubeBinaries binaries, Path workRoot, SharedCertificates certificates) {
         binaries.require(KubeBinaries.API_SERVER_BINARIES);
         var directory = createDirectory(workRoot, name);
+        certificates.copyInto(directory);
         var binDir = LoopbackBinaries.install(binaries, directory, KubeBinaries.API_SERVER_BINARIES);
         var config = KubeAPIServerConfigBuilder.anAPIServerConfig()
                 .withTestDir(directory.toString())
@@ -71,7 +81,8 @@ public final class RealCluster {
         try {
             server.start();
             var startup = Duration.ofNanos(System.nanoTime() - begin);
-            return new RealCluster(name, directory, server, readAccess(name, server.getKubeConfigYaml()),
+            return new RealCluster(name, binaries, directory, server,
+                    readAccess(name, server.getKubeConfigYaml()),
                     ClusterProcess.childrenStartedFrom(binDir), startup);
         } catch (RuntimeException e) {
             var failure = new IllegalStateException("cluster " + name + " did not start (kube-api-test folder "
@@ -115,9 +126,27 @@ public final class RealCluster {
         return client;
     }
 
-    /** The cluster's etcd and kube-apiserver processes. */
+    /** The cluster's etcd and kube-apiserver processes, and kube-controller-manager once started. */
     public List<ClusterProcess> processes() {
-        return processes;
+        return List.copyOf(processes);
+    }
+
+    /**
+     * Starts kube-controller-manager for this cluster (once; later calls return at once) and waits until its
+     * controllers work, so namespace deletion completes, garbage collection runs and service accounts appear.
+     *
+     * <p>This changes how the cluster behaves for every later test, so call it on fresh clusters
+     * ({@link ClusterPool#fresh(int)}), not shared ones. It stops with the cluster.
+     */
+    public synchronized RealCluster startControllerManager() {
+        if (controllerManager != null) {
+            return this;
+        }
+        binaries.require(List.of(KubeBinaries.CONTROLLER_MANAGER));
+        controllerManager = ControllerManager.start(binaries, directory, kubeconfigFile);
+        processes.add(new ClusterProcess(KubeBinaries.CONTROLLER_MANAGER, controllerManager.toHandle()));
+        ControllerManager.awaitWorking(controllerManager, client, directory);
+        return this;
     }
 
     /** How long kube-api-test took from launching etcd until the API answered and the default namespace existed. */
@@ -150,7 +179,20 @@ public final class RealCluster {
             return;
         }
         client.close();
-        server.stop();
+        synchronized (this) {
+            if (controllerManager != null) {
+                ControllerManager.stop(controllerManager);
+            }
+        }
+        try {
+            server.stop();
+        } catch (RuntimeException e) {
+            // kube-api-test stops itself when a process dies unexpectedly; stopping again fails on the etcd
+            // folders it already removed. Only a process that is still alive is a real failure.
+            if (processes.stream().anyMatch(ClusterProcess::isAlive)) {
+                throw e;
+            }
+        }
         deleteRecursively(directory);
     }
 
