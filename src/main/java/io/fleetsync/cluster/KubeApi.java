@@ -79,11 +79,27 @@ public final class KubeApi {
             }
             var page = parse(send("GET", collectionPath + q, null, null, null));
             var pageItems = (List<Map<String, Object>>) page.getOrDefault("items", List.of());
-            items.addAll(pageItems);
+            var listKind = (String) page.getOrDefault("kind", "");
+            var itemKind = listKind.endsWith("List") ? listKind.substring(0, listKind.length() - 4) : null;
+            for (var item : pageItems) {
+                items.add(withTypeMeta(item, (String) page.get("apiVersion"), itemKind));
+            }
             var meta = (Map<String, Object>) page.getOrDefault("metadata", Map.of());
             token = (String) meta.get("continue");
         } while (token != null && !token.isEmpty());
         return items;
+    }
+
+    /** List items come without apiVersion and kind; put them back first, as a GET returns them. */
+    private static Map<String, Object> withTypeMeta(Map<String, Object> item, String apiVersion, String kind) {
+        if (item.containsKey("kind") || apiVersion == null || kind == null) {
+            return item;
+        }
+        var out = new java.util.LinkedHashMap<String, Object>();
+        out.put("apiVersion", apiVersion);
+        out.put("kind", kind);
+        out.putAll(item);
+        return out;
     }
 
     /** Server-side apply under fleetsync's field manager. */

@@ -76,7 +76,10 @@ class ChangeDetectionTest {
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
         var change = plan.change(ws.cluster(1).name(), "Deployment.apps/" + ws.ns("app") + "/web");
         assertThat(change.get("action").asText()).isEqualTo("update");
-        assertThat(change.get("changedPaths").toString()).contains("spec.template.spec.containers[name=web].image");
+        assertThat(change.get("changedPaths")).extracting(com.fasterxml.jackson.databind.JsonNode::asText)
+                .as("only the edited field, nothing the server filled in").containsExactly(
+                        "spec.template.spec.containers[name=web].image");
+        assertThat(change.get("note").asText()).contains("reverts changes");
         assertThat(plan.action(ws.cluster(0).name(), "Deployment.apps/" + ws.ns("app") + "/web"))
                 .isEqualTo("unchanged");
 
