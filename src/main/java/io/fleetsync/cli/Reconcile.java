@@ -56,11 +56,17 @@ public class Reconcile {
                 clientSettings(o),
                 o.concurrency, o.clusterTimeout);
         var progress = new StderrProgress(err, fleet.clusters().size(), o.quiet);
-        var report = runner.run(fleet, options, new YamlDiff()::diff, progress, stop::requested);
+        stop.install(err);
+        var report = runner.run(fleet, options, new YamlDiff()::diff, progress,
+                new FleetRunner.Stop(stop::requested, StopSignal.GRACE));
         var colors = !o.noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
         ReportRenderers.forFormat(o.output, RenderOptions.PLAIN.withColors(colors).withDiffs(o.diff))
                 .render(report, out);
         out.flush();
+        if (stop.requested()) {
+            err.println("fleetsync: interrupted; the report above says what was and was not applied");
+            return ExitCodes.INTERRUPTED;
+        }
         return exitCode(report, request);
     }
 

@@ -41,7 +41,12 @@ final class ClusterPipeline {
         long start = System.nanoTime();
         phase.set("connect");
         progress.clusterStarted(name);
-        try (var connection = connector.connect(state.cluster(), options.client(), RequestGate.OPEN)) {
+        RequestGate stopGate = () -> {
+            if (stopping.getAsBoolean()) {
+                throw new ApiException(0, "Interrupted", "stopped: the run was interrupted", List.of(), null);
+            }
+        };
+        try (var connection = connector.connect(state.cluster(), options.client(), stopGate)) {
             var api = connection.api();
             var work = new ClusterPlanner(fanout, differ).plan(state, api, options.plan(), p -> enter(name, p, phase,
                     progress));
