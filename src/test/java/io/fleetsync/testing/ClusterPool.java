@@ -87,8 +87,18 @@ public final class ClusterPool {
         return new Clusters(startAll(names), this::stop);
     }
 
+    /** One new cluster for the caller alone, its API server started with extra flags; closing it stops it. */
+    public Clusters fresh(java.util.Map<String, String> apiServerFlags) {
+        var name = "fresh-" + freshCount.incrementAndGet();
+        return new Clusters(startAll(List.of(name), apiServerFlags), this::stop);
+    }
+
     /** Starts one cluster per name at the same time; if any fails, stops the others and throws. */
     List<RealCluster> startAll(List<String> names) {
+        return startAll(names, java.util.Map.of());
+    }
+
+    private List<RealCluster> startAll(List<String> names, java.util.Map<String, String> flags) {
         binaries.require(KubeBinaries.API_SERVER_BINARIES);
         var begin = System.nanoTime();
         var started = new ArrayList<RealCluster>();
@@ -96,7 +106,7 @@ public final class ClusterPool {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<RealCluster>>();
             for (var name : names) {
-                futures.add(executor.submit(() -> RealCluster.start(name, binaries, workRoot, certificates)));
+                futures.add(executor.submit(() -> RealCluster.start(name, binaries, workRoot, certificates, flags)));
             }
             for (var future : futures) {
                 try {
