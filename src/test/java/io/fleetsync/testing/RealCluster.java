@@ -93,8 +93,9 @@ public final class RealCluster {
                     readAccess(name, server.getKubeConfigYaml()),
                     ClusterProcess.childrenStartedFrom(binDir), startup);
         } catch (RuntimeException e) {
-            var failure = new IllegalStateException("cluster " + name + " did not start (kube-api-test folder "
-                    + directory + "; API server and etcd output is logged under io.fabric8.kubeapitest.process)", e);
+            var failure = new IllegalStateException("cluster " + name + " did not start; to see etcd and"
+                    + " kube-apiserver output, run with"
+                    + " -Dquarkus.log.category.\"io.fabric8.kubeapitest\".level=DEBUG", e);
             try {
                 server.stop();
                 deleteRecursively(directory);
