@@ -126,24 +126,6 @@ class FaultTest {
     }
 
     @Test
-    void aThrottlingClusterCompletesAfterBackingOff(QuarkusMainLauncher launcher) throws Exception {
-        try (var throttled = ClusterPool.instance().fresh(Map.of("--max-requests-inflight", "1",
-                "--max-mutating-requests-inflight", "1", "--enable-priority-and-fairness", "false"))) {
-            sim.reroute(toxiproxy, FAULTY, throttled.get(0));
-            convergeThenRemoveOne(launcher);
-            long before = ApiRequests.countByCode(throttled.get(0), "429");
-
-            var run = applyWithFault(launcher, "--cluster-requests", "8");
-
-            assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(cluster(run, FAULTY).get("status").asText()).isEqualTo("ok");
-            assertThat(sim.configMapExists(FAULTY, "old")).isFalse();
-            assertThat(ApiRequests.countByCode(throttled.get(0), "429") - before)
-                    .as("the server answered 429 with Retry-After and fleetsync backed off").isPositive();
-        }
-    }
-
-    @Test
     void rejectedCredentialsFailTheirClusterWithoutRetries(QuarkusMainLauncher launcher) {
         var admin = sim.upstreams.get(FAULTY + 1).client();
         var name = "nobody-" + sim.ws.id;
