@@ -36,6 +36,11 @@ public class Reconcile {
     }
 
     public int run(RunMixin o, Request request, PrintStream out, PrintStream err) {
+        if (o.verbose) {
+            for (var category : new String[] {"io.fleetsync", "io.fabric8.kubernetes.client"}) {
+                java.util.logging.Logger.getLogger(category).setLevel(java.util.logging.Level.FINE);
+            }
+        }
         var invalid = checkNumbers(o);
         if (invalid != null) {
             err.println("fleetsync: " + invalid);
