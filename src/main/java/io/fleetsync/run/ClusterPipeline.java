@@ -57,11 +57,13 @@ final class ClusterPipeline {
                         p -> enter(name, p, phase, progress), stopping));
             }
             return finish(name, work, outcomes, start, phase.get());
-        } catch (ApiException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             LOG.debugf(e, "cluster %s failed during %s", name, phase.get());
             var work = planned.get();
+            var message = e instanceof ApiException ? e.getMessage()
+                    : "internal error (a fleetsync bug; --verbose shows the stack trace): " + e;
             return new ClusterReport(name, ClusterReport.Status.FAILED, work == null ? null : work.plan(), List.of(),
-                    e.getMessage(), phase.get(), elapsed(start));
+                    message, phase.get(), elapsed(start));
         }
     }
 
