@@ -115,9 +115,22 @@ public class Reconcile {
         private Inputs() {
         }
 
+        /**
+         * Loads every target, even with {@code --target}: the whole fleet is validated, and objects the other
+         * targets render are known, so pruning the selected ones never deletes what moved to another target.
+         */
         static DesiredFleet load(InputOptions input) throws InputException {
             var fleet = FleetLoader.forCurrentUser().load(input.fleetFile);
-            return new DesiredStateLoader().load(fleet, input.clusterFilter(), input.targetFilter());
+            var loader = new DesiredStateLoader();
+            var targets = input.targetFilter();
+            if (targets.isEmpty()) {
+                return loader.load(fleet, input.clusterFilter(), targets);
+            }
+            loader.load(fleet, input.clusterFilter(), targets); // reports unknown target names
+            var all = loader.load(fleet, input.clusterFilter(), java.util.Set.of());
+            var states = all.clusters().stream().map(c -> c.onlyTargets(targets))
+                    .filter(c -> !c.targets().isEmpty()).toList();
+            return new DesiredFleet(fleet, states);
         }
 
         static void warnInsecure(DesiredFleet fleet, PrintStream err) {

@@ -88,6 +88,7 @@ public final class ClusterPlanner {
             desiredByTarget.put(ts.target().name(), keys);
             allDesired.addAll(keys);
         }
+        allDesired.addAll(state.renderedByOtherTargets());
         var prune = new PrunePlanner().plan(sets, targets, owned.values(), desiredByTarget, allDesired,
                 inventoryComplete, options, differ);
         objects.sort(Comparator.comparingInt((PlannedObject p) -> ApplyOrder.stage(p.change().key()))

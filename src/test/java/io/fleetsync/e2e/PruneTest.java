@@ -72,6 +72,25 @@ class PruneTest {
     }
 
     @Test
+    void anObjectMovingToATargetLeftOutByTargetFilterIsNotPruned(QuarkusMainLauncher launcher) {
+        assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
+        ws.delete("app/gone.yaml");
+        ws.write("other/gone.yaml", Manifests.configMap("gone", "1"));
+
+        var onlyApp = Run.of(launcher, "apply", "-f", ws.fleetPath(), "--target", "app-" + ws.id);
+        assertThat(onlyApp.exitCode()).as(onlyApp.toString()).isZero();
+        assertThat(cm(ns1, "gone")).as("now rendered by target other").isTrue();
+
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
+        var change = plan.change(cluster.name(), "ConfigMap/" + ns1 + "/gone");
+        assertThat(change.get("action").asText()).isEqualTo("adopt-needed");
+        assertThat(change.get("note").asText()).contains("app-" + ws.id);
+        assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath(), "--adopt").exitCode()).isZero();
+        assertThat(Run.of(launcher, "plan", "-f", ws.fleetPath(), "--detailed-exitcode").exitCode()).isZero();
+        assertThat(cm(ns1, "gone")).isTrue();
+    }
+
+    @Test
     void maxDeletionsHoldsBackEveryDeleteOfTheCluster(QuarkusMainLauncher launcher) {
         assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
         ws.delete("app/gone.yaml");
