@@ -88,6 +88,12 @@ final class ObjectPlanner {
                 throw e;
             }
         }
+        if (!desired.apiVersion().equals(live.get("apiVersion"))) {
+            // Listed in the server's preferred version: compare like with like, or every field renamed between
+            // versions would look changed.
+            var same = api.get(path);
+            live = same != null ? same : live;
+        }
         var before = ObjectContent.content(live);
         var after = ObjectContent.content(result);
         var paths = FieldDiff.paths(before, after);
