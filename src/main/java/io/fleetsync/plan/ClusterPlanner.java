@@ -65,7 +65,11 @@ public final class ClusterPlanner {
         var sets = readParents(state, resolved, api);
         var setTargets = sets.stream().collect(Collectors.toMap(s -> s.set().id(), s -> s.set().target()));
         var owned = new LinkedHashMap<ResourceKey, OwnedObject>();
-        boolean inventoryComplete = listOwned(sets, discovery, api, owned, failures);
+        // List each kind in the version the manifests use, so owned fields compare without version skew.
+        var listVersion = new HashMap<GroupKind, ApiResource>();
+        resolved.stream().filter(Resolved::served).forEach(r -> listVersion.putIfAbsent(r.resource().groupKind(),
+                r.resource()));
+        boolean inventoryComplete = listOwned(sets, discovery, listVersion, api, owned, failures);
 
         phase.accept("diff");
         var objectPlanner = new ObjectPlanner(api, managedFields, options, differ);
@@ -151,13 +155,14 @@ public final class ClusterPlanner {
 
     /** Lists every owned object; returns false when any list failed (then what exists is not fully known). */
     @SuppressWarnings("unchecked")
-    private boolean listOwned(List<TargetSet> sets, Discovery discovery, KubeApi api,
+    private boolean listOwned(List<TargetSet> sets, Discovery discovery, Map<GroupKind, ApiResource> listVersion,
+                              KubeApi api,
                               Map<ResourceKey, OwnedObject> owned, List<ObjectOutcome> failures) {
         var scopes = new LinkedHashMap<ApiResource, Set<String>>();
         for (var ts : sets) {
             var span = ts.previous().union(ts.desired().groupKinds(), ts.desired().namespaces());
             for (var gk : span.groupKinds()) {
-                var resource = discovery.preferred(gk);
+                var resource = java.util.Optional.ofNullable(listVersion.get(gk)).or(() -> discovery.preferred(gk));
                 if (resource.isEmpty()) {
                     continue; // not served (yet): nothing of that kind can exist
                 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** No spurious diffs, no needless writes, drift reverted, other managers' fields left alone — on real API servers. */
 @QuarkusMainTest
 class ChangeDetectionTest {
-    private static final Set<String> RESOURCES = Set.of("deployments", "namespaces", "configmaps");
+    private static final Set<String> RESOURCES = Set.of("deployments", "namespaces", "configmaps",
+            "horizontalpodautoscalers");
     private final Clusters clusters = ClusterPool.instance().shared(3);
     private Workspace ws;
 
@@ -26,6 +27,16 @@ class ChangeDetectionTest {
         ws.write("app/ns.yaml", Manifests.namespace(ws.ns("app")));
         ws.write("app/web.yaml", Manifests.deployment("web", "registry.example/web:1.0"));
         ws.write("app/cfg.yaml", Manifests.configMap("cfg", "${cluster.name}"));
+        // autoscaling/v1 is not the server's preferred version (v2 is): no version skew may look like a change.
+        ws.write("app/hpa.yaml", """
+                apiVersion: autoscaling/v1
+                kind: HorizontalPodAutoscaler
+                metadata: {name: web}
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+                  maxReplicas: 5
+                  targetCPUUtilizationPercentage: 80
+                """);
         ws.fleet("""
                   - name: app-%s
                     clusters: {labels: {}, names: [%s, %s, %s]}
