@@ -36,6 +36,10 @@ public class Reconcile {
     }
 
     public int run(RunMixin o, Request request, PrintStream out, PrintStream err) {
+        return run(o, new OperationsOptions(), request, out, err);
+    }
+
+    public int run(RunMixin o, OperationsOptions operations, Request request, PrintStream out, PrintStream err) {
         var invalid = checkNumbers(o);
         if (invalid != null) {
             err.println("fleetsync: " + invalid);
@@ -49,18 +53,26 @@ public class Reconcile {
             err.println("fleetsync: invalid input; no cluster was contacted");
             return ExitCodes.INVALID;
         }
+        // Operations: only this shard's clusters (--shard, or an Indexed Job's index).
+        var sharded = operations.select(fleet, err);
+        if (sharded.isEmpty()) {
+            return ExitCodes.INVALID;
+        }
+        fleet = sharded.get();
         Inputs.warnInsecure(fleet, err);
         var options = new RunOptions(request.apply(),
                 new PlanOptions(o.adopt, o.forceConflicts, o.allowEmpty, o.maxDeletions, o.diff),
                 new ApplyOptions(request.dryRun(), request.forceReplace(), Duration.ofSeconds(60)),
                 clientSettings(o),
                 o.concurrency, o.clusterTimeout);
-        var progress = new StderrProgress(err, fleet.clusters().size(), o.quiet);
+        var progress = operations.progress(new StderrProgress(err, fleet.clusters().size(), o.quiet));
         var report = runner.run(fleet, options, new YamlDiff()::diff, progress, stop::requested);
         var colors = !o.noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
         ReportRenderers.forFormat(o.output, RenderOptions.PLAIN.withColors(colors).withDiffs(o.diff))
                 .render(report, out);
         out.flush();
+        // Operations: metrics file and Pushgateway.
+        operations.publish(report, err);
         return exitCode(report, request);
     }
 
