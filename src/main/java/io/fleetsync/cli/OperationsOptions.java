@@ -18,12 +18,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.Logger;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
 /** Options for running fleetsync as a scheduled job: sharding and metrics. */
 public class OperationsOptions {
+    // Through logging, not bare stderr lines, so they are JSON lines in a container like everything else.
+    private static final Logger LOG = Logger.getLogger("io.fleetsync.ops");
+
     @Option(names = "--shard", paramLabel = "INDEX/COUNT", converter = ShardConverter.class,
             description = "Only the clusters of this shard, e.g. 0/3 (0-based; rendezvous hashing of cluster names). "
                     + "Default: JOB_COMPLETION_INDEX/FLEETSYNC_SHARDS in an Indexed Job, else all clusters.")
@@ -44,8 +48,8 @@ public class OperationsOptions {
     }
 
     /**
-     * The part of the fleet this run owns, or empty after printing why the shard settings are invalid. Says on
-     * stderr which part it took, so a job's log shows what each pod did.
+     * The part of the fleet this run owns, or empty after printing why the shard settings are invalid. Logs which
+     * part it took, so a job's log shows what each pod did.
      */
     Optional<DesiredFleet> select(DesiredFleet fleet, PrintStream err) {
         Optional<Shard> chosen;
@@ -59,8 +63,7 @@ public class OperationsOptions {
             return Optional.of(fleet);
         }
         var selected = ShardSelection.select(fleet, chosen.get());
-        err.println("fleetsync: shard " + chosen.get() + ": " + selected.clusters().size() + " of "
-                + fleet.clusters().size() + " clusters");
+        LOG.infof("shard %s: %d of %d clusters", chosen.get(), selected.clusters().size(), fleet.clusters().size());
         return Optional.of(selected);
     }
 
@@ -71,7 +74,7 @@ public class OperationsOptions {
     }
 
     /** Writes and pushes the run's metrics, when asked; a failure is a warning, never the run's outcome. */
-    void publish(RunReport report, PrintStream err) {
+    void publish(RunReport report) {
         if (metricsFile == null && metricsPushUrl == null) {
             return;
         }
@@ -86,12 +89,12 @@ public class OperationsOptions {
             try {
                 MetricsFile.write(metricsFile, metrics);
             } catch (IOException e) {
-                err.println("WARNING: could not write metrics to " + metricsFile + ": " + e.getMessage());
+                LOG.warnf("could not write metrics to %s: %s", metricsFile, e.getMessage());
             }
         }
         if (metricsPushUrl != null) {
             for (var problem : new Pushgateway(metricsPushUrl, Duration.ofSeconds(10)).push(metrics)) {
-                err.println("WARNING: metrics push failed: " + problem);
+                LOG.warnf("metrics push failed: %s", problem);
             }
         }
     }

@@ -72,7 +72,7 @@ public class Reconcile {
                 .render(report, out);
         out.flush();
         // Operations: metrics file and Pushgateway.
-        operations.publish(report, err);
+        operations.publish(report);
         return exitCode(report, request);
     }
 

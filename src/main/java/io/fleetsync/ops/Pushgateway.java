@@ -61,7 +61,8 @@ public final class Pushgateway {
                             + (body.isEmpty() ? "" : ": " + body.substring(0, Math.min(200, body.length()))));
                 }
             } catch (IOException e) {
-                problems.add("POST " + uri + ": " + e);
+                problems.add("POST " + uri + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()));
                 break;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
