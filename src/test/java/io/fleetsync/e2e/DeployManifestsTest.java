@@ -2,6 +2,8 @@ package io.fleetsync.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fleetsync.testing.ClusterPool;
 import io.fleetsync.testing.Clusters;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,6 +119,44 @@ class DeployManifestsTest {
         var refused = Run.of(launcher, "apply", "-f", saFleet, "-o", "json");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.out() + refused.err()).containsIgnoringCase("forbidden");
+    }
+
+    @Test
+    void theFleetInTheConfigMapValidatesWhereTheCronJobMountsIt(QuarkusMainLauncher launcher, @TempDir Path dir)
+            throws IOException {
+        var yaml = new ObjectMapper(new YAMLFactory());
+        var data = yaml.readTree(Path.of("deploy/job/fleet-configmap.yaml").toFile()).get("data");
+        var volumes = yaml.readTree(Path.of("deploy/job/cronjob.yaml").toFile())
+                .at("/spec/jobTemplate/spec/template/spec/volumes");
+        var fleetVolume = StreamSupport.stream(volumes.spliterator(), false)
+                .filter(v -> v.path("configMap").path("name").asText().equals("fleetsync-fleet")).findFirst()
+                .orElseThrow();
+        var mount = dir.resolve("etc/fleetsync/fleet");
+        for (var item : fleetVolume.at("/configMap/items")) {
+            var file = mount.resolve(item.get("path").asText());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, data.get(item.get("key").asText()).asText());
+        }
+        assertThat(fleetVolume.at("/configMap/items")).as("every key is mounted").hasSize(data.size());
+        // The pod's paths, moved under the temporary folder: its ServiceAccount token and the credentials Secret.
+        var serviceAccount = dir.resolve("serviceaccount");
+        Files.createDirectories(serviceAccount);
+        Files.writeString(serviceAccount.resolve("token"), "token");
+        Files.writeString(serviceAccount.resolve("ca.crt"),
+                new String(Base64.getDecoder().decode(clusters.get(0).access().caCertData())));
+        var credentials = dir.resolve("credentials");
+        Files.createDirectories(credentials);
+        var kubeconfig = yaml.readTree(Path.of("deploy/job/credentials-secret.yaml").toFile())
+                .at("/stringData/kubeconfig").asText();
+        Files.writeString(credentials.resolve("kubeconfig"), kubeconfig);
+        var fleetFile = mount.resolve("fleet.yaml");
+        Files.writeString(fleetFile, Files.readString(fleetFile)
+                .replace("/var/run/secrets/kubernetes.io/serviceaccount", serviceAccount.toString())
+                .replace("/etc/fleetsync/credentials", credentials.toString()));
+
+        var validate = Run.of(launcher, "validate", "-f", fleetFile.toString());
+
+        assertThat(validate.exitCode()).as(validate.toString()).isZero();
     }
 
     private static String read(Path file) {
