@@ -20,6 +20,7 @@ import java.util.Optional;
  * for what succeeded, so a failed run leaves the previous value in place (see {@link Pushgateway} and
  * {@link MetricsFile}) and {@code time() - fleetsync_last_success_timestamp_seconds} grows until the next success.
  *
+ * @param runLabels the labels of every run sample, which are also the run's Pushgateway grouping key
  * @param run the run's families
  * @param clusters each cluster's families, by cluster name in fleet-file order
  */
