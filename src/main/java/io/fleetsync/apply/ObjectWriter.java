@@ -79,6 +79,9 @@ final class ObjectWriter {
             }
             return ObjectOutcome.done(change);
         } catch (ApiException e) {
+            if ("Interrupted".equals(e.reason())) {
+                return ObjectOutcome.skipped(change, "not applied: the run was interrupted");
+            }
             return ObjectOutcome.failed(change, SecretMasking.scrubFor(e.getMessage(), p.applyBody(), p.live()));
         }
     }
@@ -92,6 +95,9 @@ final class ObjectWriter {
             api.delete(p.resource().objectPath(key.namespace(), key.name()), p.liveUid(), options.dryRun());
             return ObjectOutcome.done(p.change());
         } catch (ApiException e) {
+            if ("Interrupted".equals(e.reason())) {
+                return ObjectOutcome.skipped(p.change(), "not deleted: the run was interrupted");
+            }
             if (e.isConflict()) {
                 return ObjectOutcome.failed(p.change(), "not deleted: the object changed identity since it was planned");
             }

@@ -40,6 +40,11 @@ public class Reconcile {
     }
 
     public int run(RunMixin o, OperationsOptions operations, Request request, PrintStream out, PrintStream err) {
+        if (o.verbose) {
+            for (var category : new String[] {"io.fleetsync", "io.fabric8.kubernetes.client"}) {
+                java.util.logging.Logger.getLogger(category).setLevel(java.util.logging.Level.FINE);
+            }
+        }
         var invalid = checkNumbers(o);
         if (invalid != null) {
             err.println("fleetsync: " + invalid);
@@ -66,13 +71,19 @@ public class Reconcile {
                 clientSettings(o),
                 o.concurrency, o.clusterTimeout);
         var progress = operations.progress(new StderrProgress(err, fleet.clusters().size(), o.quiet));
-        var report = runner.run(fleet, options, new YamlDiff()::diff, progress, stop::requested);
+        stop.install(err);
+        var report = runner.run(fleet, options, new YamlDiff()::diff, progress,
+                new FleetRunner.Stop(stop::requested, StopSignal.GRACE));
         var colors = !o.noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
         ReportRenderers.forFormat(o.output, RenderOptions.PLAIN.withColors(colors).withDiffs(o.diff))
                 .render(report, out);
         out.flush();
         // Operations: metrics file and Pushgateway.
         operations.publish(report);
+        if (stop.requested()) {
+            err.println("fleetsync: interrupted; the report above says what was and was not applied");
+            return ExitCodes.INTERRUPTED;
+        }
         return exitCode(report, request);
     }
 

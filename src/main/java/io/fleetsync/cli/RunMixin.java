@@ -69,6 +69,11 @@ public class RunMixin {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines on stderr.")
     boolean quiet;
 
+    @Option(names = {"-v", "--verbose"},
+            description = "Debug logs on stderr: every request (method, path, status, time) and failure causes. "
+                    + "Never tokens, keys or Secret values.")
+    boolean verbose;
+
     /** Parses durations such as 30s, 5m, 1h30m. */
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override

@@ -53,16 +53,22 @@ final class ApiErrors {
             root = root.getCause();
         }
         String what;
-        if (root instanceof ConnectException || (root.getMessage() != null && root.getMessage().contains("Connection refused"))) {
+        var message = root.getMessage() == null ? "" : root.getMessage();
+        if (root instanceof ConnectException || message.contains("Connection refused")) {
             what = "connection refused";
         } else if (root instanceof UnknownHostException) {
-            what = "unknown host " + root.getMessage();
+            what = "unknown host " + message;
         } else if (root instanceof SSLException) {
-            what = "TLS handshake failed: " + root.getMessage();
-        } else if (root instanceof SocketTimeoutException || root instanceof TimeoutException) {
+            what = "TLS handshake failed: " + message;
+        } else if (root instanceof SocketTimeoutException || root instanceof TimeoutException
+                || message.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
             what = "request timed out";
+        } else if (message.contains("Connection was closed") || message.contains("Connection reset")
+                || message.contains("closed")) {
+            what = "connection closed by the server before the response was complete";
         } else {
-            what = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+            // Never a class name or stack trace in the one line a user reads; the cause goes to debug logs.
+            what = "network error" + (message.isBlank() ? "" : ": " + message);
         }
         return new ApiException(what, t);
     }

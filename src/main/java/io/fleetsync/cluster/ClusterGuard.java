@@ -35,7 +35,6 @@ public final class ClusterGuard {
                     .withCustomBackoff().strategy(Backoff::new).done()
                     .done()
                 .withCircuitBreaker()
-                    .name("fleetsync-" + cluster)
                     .requestVolumeThreshold(settings.breakerThreshold())
                     .failureRatio(1.0)
                     .delay(settings.breakerDelay().toMillis(), ChronoUnit.MILLIS)

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KubeApi {
     public static final String FIELD_MANAGER = "fleetsync";
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(KubeApi.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final HttpClient http;
@@ -166,7 +167,12 @@ public final class KubeApi {
             } else {
                 b.method(method, null, null);
             }
+            long start = System.nanoTime();
             HttpResponse<String> response = http.sendAsync(b.build(), String.class).get();
+            if (LOG.isDebugEnabled()) {
+                // Path and status only: bodies may hold Secret values, headers the token.
+                LOG.debugf("%s %s -> %d in %d ms", method, path, response.code(), (System.nanoTime() - start) / 1_000_000);
+            }
             if (response.isSuccessful()) {
                 return response.body();
             }
@@ -175,6 +181,7 @@ public final class KubeApi {
             Thread.currentThread().interrupt();
             throw new ApiException("interrupted", e);
         } catch (ExecutionException e) {
+            LOG.debugf(e.getCause(), "%s %s failed", method, path);
             throw ApiErrors.fromTransport(e.getCause() == null ? e : e.getCause());
         } finally {
             permits.release();

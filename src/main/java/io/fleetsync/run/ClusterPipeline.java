@@ -43,7 +43,12 @@ final class ClusterPipeline {
         long start = System.nanoTime();
         phase.set("connect");
         progress.clusterStarted(name);
-        try (var connection = connector.connect(state.cluster(), options.client(), RequestGate.OPEN)) {
+        RequestGate stopGate = () -> {
+            if (stopping.getAsBoolean()) {
+                throw new ApiException(0, "Interrupted", "stopped: the run was interrupted", List.of(), null);
+            }
+        };
+        try (var connection = connector.connect(state.cluster(), options.client(), stopGate)) {
             var api = connection.api();
             var work = new ClusterPlanner(fanout, differ).plan(state, api, options.plan(), p -> enter(name, p, phase,
                     progress));
@@ -54,11 +59,13 @@ final class ClusterPipeline {
                         p -> enter(name, p, phase, progress), stopping));
             }
             return finish(name, work, outcomes, start, phase.get());
-        } catch (ApiException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             LOG.debugf(e, "cluster %s failed during %s", name, phase.get());
             var work = planned.get();
+            var message = e instanceof ApiException ? e.getMessage()
+                    : "internal error (a fleetsync bug; --verbose shows the stack trace): " + e;
             return new ClusterReport(name, ClusterReport.Status.FAILED, work == null ? null : work.plan(), List.of(),
-                    e.getMessage(), phase.get(), elapsed(start));
+                    message, phase.get(), elapsed(start));
         }
     }
 

@@ -12,6 +12,7 @@ import io.fleetsync.report.RunReport;
 import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,15 +41,22 @@ public class FleetRunner {
         this.connector = connector;
     }
 
+    /** Whether the run must stop, and how long in-flight work may go on after it was asked to. */
+    public record Stop(BooleanSupplier requested, Duration grace) {
+        public static Stop never() {
+            return new Stop(() -> false, Duration.ZERO);
+        }
+    }
+
     public RunReport run(DesiredFleet fleet, RunOptions options, ObjectDiffer differ, ProgressListener progress,
-                         BooleanSupplier stopping) {
+                         Stop stop) {
         var startedAt = Instant.now();
         long start = System.nanoTime();
         var pipeline = new ClusterPipeline(connector, new Fanout(executor), differ);
         var slots = new Semaphore(options.concurrency());
         var futures = new ArrayList<Future<ClusterReport>>();
         for (var state : fleet.clusters()) {
-            futures.add(executor.submit(() -> runOne(state, pipeline, options, progress, stopping, slots)));
+            futures.add(executor.submit(() -> runOne(state, pipeline, options, progress, stop, slots)));
         }
         var reports = new ArrayList<ClusterReport>();
         for (int i = 0; i < futures.size(); i++) {
@@ -59,8 +67,9 @@ public class FleetRunner {
     }
 
     private ClusterReport runOne(ClusterState state, ClusterPipeline pipeline, RunOptions options,
-                                 ProgressListener progress, BooleanSupplier stopping, Semaphore slots)
+                                 ProgressListener progress, Stop stop, Semaphore slots)
             throws InterruptedException {
+        var stopping = stop.requested();
         slots.acquire();
         try {
             var name = state.cluster().name();
@@ -77,13 +86,14 @@ public class FleetRunner {
                     planned));
             ClusterReport report;
             try {
-                report = f.get(options.clusterTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                report = await(f, start, options.clusterTimeout(), stop);
             } catch (TimeoutException e) {
                 f.cancel(true);
                 var work = planned.get();
+                var why = stopping.getAsBoolean() ? "stopped: the run was interrupted and the grace period ended"
+                        : "did not finish within " + DurationFormat.of(options.clusterTimeout()) + " (--cluster-timeout)";
                 report = new ClusterReport(name, ClusterReport.Status.FAILED, work == null ? null : work.plan(),
-                        List.of(), "did not finish within " + DurationFormat.of(options.clusterTimeout())
-                        + " (--cluster-timeout)", phase.get(), ClusterPipeline.elapsed(start));
+                        List.of(), why, phase.get(), ClusterPipeline.elapsed(start));
             } catch (ExecutionException e) {
                 report = new ClusterReport(name, ClusterReport.Status.FAILED, null, List.of(),
                         "internal error: " + e.getCause(), phase.get(), ClusterPipeline.elapsed(start));
@@ -92,6 +102,28 @@ public class FleetRunner {
             return report;
         } finally {
             slots.release();
+        }
+    }
+
+    /** Waits for the cluster until its deadline, or until the grace period after a stop request ends. */
+    private static ClusterReport await(Future<ClusterReport> f, long startNanos, Duration timeout, Stop stop)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = startNanos + timeout.toNanos();
+        long stopDeadline = Long.MAX_VALUE;
+        while (true) {
+            long now = System.nanoTime();
+            if (stop.requested().getAsBoolean() && stopDeadline == Long.MAX_VALUE) {
+                stopDeadline = now + stop.grace().toNanos();
+            }
+            long until = Math.min(deadline, stopDeadline);
+            if (now >= until) {
+                throw new TimeoutException();
+            }
+            try {
+                return f.get(Math.min(until - now, 200_000_000L), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                // poll again: a stop request may have arrived
+            }
         }
     }
 

@@ -36,6 +36,34 @@ final class ApiRequests {
         return total;
     }
 
+    /** All requests the server answered with this HTTP status code. */
+    static long countByCode(RealCluster cluster, String code) {
+        var m = LINE.matcher(cluster.client().raw("/metrics"));
+        long total = 0;
+        while (m.find()) {
+            if (code.equals(label(m.group("labels"), "code"))) {
+                total += (long) Double.parseDouble(m.group("value"));
+            }
+        }
+        return total;
+    }
+
+    /** Every request the server counted except GETs of /metrics (our own scrapes) and its own lease updates. */
+    static long countAll(RealCluster cluster) {
+        var m = LINE.matcher(cluster.client().raw("/metrics"));
+        long total = 0;
+        while (m.find()) {
+            var labels = m.group("labels");
+            var resource = label(labels, "resource");
+            if (resource.isEmpty() || resource.equals("leases") || resource.equals("endpointslices")
+                    || resource.equals("endpoints") || resource.equals("events")) {
+                continue;
+            }
+            total += (long) Double.parseDouble(m.group("value"));
+        }
+        return total;
+    }
+
     private static String label(String labels, String name) {
         var m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(labels);
         return m.find() ? m.group(1) : "";

@@ -106,6 +106,27 @@ class ChangeDetectionTest {
     }
 
     @Test
+    void aSidecarInjectedByAnotherManagerIsNotAChange(QuarkusMainLauncher launcher) {
+        assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
+        // What a mutating webhook's controller does: add a container under its own field manager.
+        ws.cluster(2).client().apps().deployments().inNamespace(ws.ns("app")).withName("web")
+                .patch(new io.fabric8.kubernetes.client.dsl.base.PatchContext.Builder()
+                        .withPatchType(io.fabric8.kubernetes.client.dsl.base.PatchType.STRATEGIC_MERGE)
+                        .withFieldManager("sidecar-injector").build(), """
+                        {"spec":{"template":{"spec":{"containers":[{"name":"proxy","image":"registry.example/proxy:1"}]}}}}
+                        """);
+
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "--detailed-exitcode");
+        var apply = Run.of(launcher, "apply", "-f", ws.fleetPath());
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(apply.exitCode()).isZero();
+        assertThat(ws.cluster(2).client().apps().deployments().inNamespace(ws.ns("app")).withName("web").get()
+                .getSpec().getTemplate().getSpec().getContainers()).extracting(c -> c.getName())
+                .containsExactlyInAnyOrder("web", "proxy");
+    }
+
+    @Test
     void aManifestChangeIsAnUpdateWithItsPathsAndAnUnchangedObjectIsNotDryRun(QuarkusMainLauncher launcher) {
         assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
         ws.write("app/web.yaml", Manifests.deployment("web", "registry.example/web:2.0"));

@@ -21,7 +21,9 @@ record Run(int exitCode, String out, String err) {
 
     JsonNode json() {
         try {
-            return JSON.readTree(out);
+            // In-process launches capture log lines with stdout (the real binary logs to stderr): skip them.
+            int start = out.startsWith("{") ? 0 : out.indexOf("\n{") + 1;
+            return JSON.readTree(out.substring(start));
         } catch (Exception e) {
             throw new AssertionError("stdout is not JSON:\n" + out + "\nstderr:\n" + err, e);
         }

@@ -48,6 +48,7 @@ public final class ClusterPool {
                 Path.of(System.getProperty("fleetsync.clusters.dir", "target/real-clusters")));
 
         static {
+            POOL.stopOrphans();
             Runtime.getRuntime().addShutdownHook(new Thread(POOL::stopAll, "real-clusters-stop"));
         }
     }
@@ -62,7 +63,8 @@ public final class ClusterPool {
     ClusterPool(KubeBinaries binaries, Path workRoot) {
         this.binaries = binaries;
         this.workRoot = workRoot;
-        this.certificates = new SharedCertificates(workRoot.resolve("certificates"));
+        this.certificates = new SharedCertificates(
+                workRoot.resolve("certificates-" + ProcessHandle.current().pid()));
     }
 
     /** The JVM-wide pool. */
@@ -87,8 +89,18 @@ public final class ClusterPool {
         return new Clusters(startAll(names), this::stop);
     }
 
+    /** One new cluster for the caller alone, its API server started with extra flags; closing it stops it. */
+    public Clusters fresh(java.util.Map<String, String> apiServerFlags) {
+        var name = "fresh-" + freshCount.incrementAndGet();
+        return new Clusters(startAll(List.of(name), apiServerFlags), this::stop);
+    }
+
     /** Starts one cluster per name at the same time; if any fails, stops the others and throws. */
     List<RealCluster> startAll(List<String> names) {
+        return startAll(names, java.util.Map.of());
+    }
+
+    private List<RealCluster> startAll(List<String> names, java.util.Map<String, String> flags) {
         binaries.require(KubeBinaries.API_SERVER_BINARIES);
         var begin = System.nanoTime();
         var started = new ArrayList<RealCluster>();
@@ -96,7 +108,7 @@ public final class ClusterPool {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<RealCluster>>();
             for (var name : names) {
-                futures.add(executor.submit(() -> RealCluster.start(name, binaries, workRoot, certificates)));
+                futures.add(executor.submit(() -> RealCluster.start(name, binaries, workRoot, certificates, flags)));
             }
             for (var future : futures) {
                 try {
@@ -151,6 +163,25 @@ public final class ClusterPool {
         } finally {
             certificates.delete();
         }
+    }
+
+    /**
+     * Kills cluster processes that a killed test JVM left behind in this pool's folder (a shutdown hook does not
+     * run on SIGKILL). A process counts as orphaned when its parent is no longer a JVM; clusters of test JVMs
+     * that are still running, and everything outside this folder, are left alone.
+     */
+    void stopOrphans() {
+        var prefix = workRoot.toAbsolutePath() + "/";
+        ProcessHandle.allProcesses()
+                .filter(p -> ClusterProcess.argv0(p).filter(argv0 -> argv0.startsWith(prefix)).isPresent())
+                .filter(p -> p.parent().flatMap(parent -> parent.info().command())
+                        .map(command -> !command.endsWith("/java")).orElse(true))
+                .forEach(orphan -> {
+                    LOG.warnf("stopping %s (PID %d), left behind by a test JVM that did not exit cleanly",
+                            ClusterProcess.argv0(orphan).orElse("?"), orphan.pid());
+                    orphan.destroyForcibly();
+                    orphan.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).join();
+                });
     }
 
     private static void requirePositive(int count) {

@@ -55,7 +55,7 @@ public record ClusterProcess(String binary, ProcessHandle handle) {
                 .toList();
     }
 
-    private static Optional<String> argv0(ProcessHandle process) {
+    static Optional<String> argv0(ProcessHandle process) {
         try {
             var cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline"));
             var end = 0;

@@ -21,7 +21,10 @@ public record KubeBinaries(String kubernetesVersion, Path directory) {
 
     /** The binaries of the pinned version under {@code ${KUBE_API_TEST_DIR:-~/.kubeapitest}}. */
     public static KubeBinaries fromEnvironment() {
-        var version = System.getProperty("fleetsync.k8s.version", DEFAULT_KUBERNETES_VERSION);
+        // Same override as scripts/kube-binaries and scripts/local-fleet (FLEETSYNC_K8S_VERSION).
+        var fromEnv = System.getenv("FLEETSYNC_K8S_VERSION");
+        var version = System.getProperty("fleetsync.k8s.version",
+                fromEnv == null || fromEnv.isBlank() ? DEFAULT_KUBERNETES_VERSION : fromEnv);
         var base = System.getenv("KUBE_API_TEST_DIR");
         var root = base == null || base.isBlank()
                 ? Path.of(System.getProperty("user.home"), ".kubeapitest")

@@ -62,11 +62,19 @@ public final class RealCluster {
      *        keys (kube-api-test does that under one JVM-wide lock, which serializes parallel starts)
      */
     static RealCluster start(String name, KubeBinaries binaries, Path workRoot, SharedCertificates certificates) {
+        return start(name, binaries, workRoot, certificates, java.util.Map.of());
+    }
+
+    /** @param extraFlags more kube-apiserver flags, e.g. to make it throttle ({@code --max-requests-inflight}) */
+    static RealCluster start(String name, KubeBinaries binaries, Path workRoot, SharedCertificates certificates,
+                             java.util.Map<String, String> extraFlags) {
         binaries.require(KubeBinaries.API_SERVER_BINARIES);
         var directory = createDirectory(workRoot, name);
         certificates.copyInto(directory);
         var binDir = LoopbackBinaries.install(binaries, directory, KubeBinaries.API_SERVER_BINARIES);
-        var config = KubeAPIServerConfigBuilder.anAPIServerConfig()
+        var builder = KubeAPIServerConfigBuilder.anAPIServerConfig();
+        extraFlags.forEach(builder::withApiServerFlag);
+        var config = builder
                 .withTestDir(directory.toString())
                 .withApiServerVersion(binaries.kubernetesVersion())
                 // The environment variable KUBE_API_TEST_OFFLINE_MODE crashes kube-api-test 7.5.2; set it here.
@@ -85,8 +93,9 @@ public final class RealCluster {
                     readAccess(name, server.getKubeConfigYaml()),
                     ClusterProcess.childrenStartedFrom(binDir), startup);
         } catch (RuntimeException e) {
-            var failure = new IllegalStateException("cluster " + name + " did not start (kube-api-test folder "
-                    + directory + "; API server and etcd output is logged under io.fabric8.kubeapitest.process)", e);
+            var failure = new IllegalStateException("cluster " + name + " did not start; to see etcd and"
+                    + " kube-apiserver output, run with"
+                    + " -Dquarkus.log.category.\"io.fabric8.kubeapitest\".level=DEBUG", e);
             try {
                 server.stop();
                 deleteRecursively(directory);

@@ -1,0 +1,62 @@
+package io.fleetsync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.rekawek.toxiproxy.model.ToxicDirection;
+import io.fleetsync.testing.ClusterPool;
+import io.fleetsync.testing.Toxiproxy;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SIGTERM (a CronJob pod evicted) against the packaged application: no new work starts, in-flight requests get a
+ * short grace, the report says what was and was not applied, and the exit code is non-zero.
+ */
+class SignalIT {
+
+    @Test
+    void sigtermStopsNewWorkReportsWhatWasAppliedAndExitsNonZero(@TempDir Path dir) throws Exception {
+        var servers = ClusterPool.instance().shared(2);
+        try (var toxiproxy = Toxiproxy.start()) {
+            var sim = new SimulatedFleet(new Workspace(dir, servers), toxiproxy, servers.all());
+            var fleet = sim.write();
+            // Every cluster is slow, so the run is surely in flight when the signal comes.
+            for (var proxy : sim.proxies) {
+                proxy.toxics().latency("slow", ToxicDirection.DOWNSTREAM, 1500);
+            }
+            var out = dir.resolve("stdout.json").toFile();
+            var err = dir.resolve("stderr.txt").toFile();
+            var process = launch(List.of("apply", "-f", fleet, "-o", "json", "--no-color"), out, err);
+            Thread.sleep(4000);
+            long signalled = System.nanoTime();
+            process.destroy(); // SIGTERM
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exits within the grace period").isTrue();
+            var stopTook = Duration.ofNanos(System.nanoTime() - signalled);
+            var stdout = Files.readString(out.toPath());
+            var stderr = Files.readString(err.toPath());
+            assertThat(process.exitValue()).as(stderr).isEqualTo(130);
+            assertThat(stopTook).isLessThan(Duration.ofSeconds(15));
+            assertThat(stderr).contains("SIGTERM received");
+            var report = new Run(process.exitValue(), stdout, stderr);
+            assertThat(report.json().get("kind").asText()).isEqualTo("Result");
+            assertThat(stdout).contains("interrupted");
+            for (int i = 0; i < SimulatedFleet.SIZE; i++) {
+                assertThat(report.status(sim.name(i))).isIn("ok", "partial", "failed");
+            }
+        }
+    }
+
+    private static Process launch(List<String> args, File out, File err) throws Exception {
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new java.util.ArrayList<>(List.of(java, "-jar", "target/quarkus-app/quarkus-run.jar"));
+        command.addAll(args);
+        return new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+    }
+}
