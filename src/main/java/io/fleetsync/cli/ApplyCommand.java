@@ -13,6 +13,9 @@ public class ApplyCommand implements Callable<Integer> {
     @Mixin
     RunMixin options;
 
+    @Mixin
+    OperationsOptions operations;
+
     @Option(names = "--dry-run", description = "Send every write as a server-side dry run only.")
     boolean dryRun;
 
@@ -25,7 +28,7 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return reconcile.run(options, new Reconcile.Request(true, dryRun, forceReplace, false), System.out,
+        return reconcile.run(options, operations, new Reconcile.Request(true, dryRun, forceReplace, false), System.out,
                 System.err);
     }
 }

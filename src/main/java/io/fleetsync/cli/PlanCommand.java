@@ -13,6 +13,9 @@ public class PlanCommand implements Callable<Integer> {
     @Mixin
     RunMixin options;
 
+    @Mixin
+    OperationsOptions operations;
+
     @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes.")
     boolean detailedExitCode;
 
@@ -21,7 +24,7 @@ public class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return reconcile.run(options, new Reconcile.Request(false, false, false, detailedExitCode), System.out,
+        return reconcile.run(options, operations, new Reconcile.Request(false, false, false, detailedExitCode), System.out,
                 System.err);
     }
 }

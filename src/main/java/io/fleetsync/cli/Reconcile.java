@@ -36,6 +36,10 @@ public class Reconcile {
     }
 
     public int run(RunMixin o, Request request, PrintStream out, PrintStream err) {
+        return run(o, new OperationsOptions(), request, out, err);
+    }
+
+    public int run(RunMixin o, OperationsOptions operations, Request request, PrintStream out, PrintStream err) {
         if (o.verbose) {
             for (var category : new String[] {"io.fleetsync", "io.fabric8.kubernetes.client"}) {
                 java.util.logging.Logger.getLogger(category).setLevel(java.util.logging.Level.FINE);
@@ -54,13 +58,19 @@ public class Reconcile {
             err.println("fleetsync: invalid input; no cluster was contacted");
             return ExitCodes.INVALID;
         }
+        // Operations: only this shard's clusters (--shard, or an Indexed Job's index).
+        var sharded = operations.select(fleet, err);
+        if (sharded.isEmpty()) {
+            return ExitCodes.INVALID;
+        }
+        fleet = sharded.get();
         Inputs.warnInsecure(fleet, err);
         var options = new RunOptions(request.apply(),
                 new PlanOptions(o.adopt, o.forceConflicts, o.allowEmpty, o.maxDeletions, o.diff),
                 new ApplyOptions(request.dryRun(), request.forceReplace(), Duration.ofSeconds(60)),
                 clientSettings(o),
                 o.concurrency, o.clusterTimeout);
-        var progress = new StderrProgress(err, fleet.clusters().size(), o.quiet);
+        var progress = operations.progress(new StderrProgress(err, fleet.clusters().size(), o.quiet));
         stop.install(err);
         var report = runner.run(fleet, options, new YamlDiff()::diff, progress,
                 new FleetRunner.Stop(stop::requested, StopSignal.GRACE));
@@ -68,6 +78,8 @@ public class Reconcile {
         ReportRenderers.forFormat(o.output, RenderOptions.PLAIN.withColors(colors).withDiffs(o.diff))
                 .render(report, out);
         out.flush();
+        // Operations: metrics file and Pushgateway.
+        operations.publish(report);
         if (stop.requested()) {
             err.println("fleetsync: interrupted; the report above says what was and was not applied");
             return ExitCodes.INTERRUPTED;

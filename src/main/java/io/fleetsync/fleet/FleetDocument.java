@@ -1,21 +1,29 @@
 package io.fleetsync.fleet;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 import java.util.Map;
 
-/** The fleet file exactly as written, before validation: every field may be absent (null). */
+/**
+ * The fleet file exactly as written, before validation: every field may be absent (null). Jackson maps it by
+ * reflection, hence the registration for native executables.
+ */
+@RegisterForReflection
 record FleetDocument(List<ClusterEntry> clusters, List<TargetEntry> targets) {
 
     /** One {@code clusters[]} entry. */
+    @RegisterForReflection
     record ClusterEntry(String name, Map<String, String> labels, String context, String kubeconfig, String server,
             String tokenEnv, String tokenFile, String caFile, Boolean insecureSkipTlsVerify) {
     }
 
     /** A target's {@code clusters} selector. */
+    @RegisterForReflection
     record SelectorEntry(List<String> names, Map<String, String> labels) {
     }
 
     /** One {@code targets[]} entry. */
+    @RegisterForReflection
     record TargetEntry(String name, SelectorEntry clusters, String namespace, List<String> resources,
             Boolean prune) {
     }

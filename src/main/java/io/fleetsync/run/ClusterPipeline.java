@@ -38,6 +38,8 @@ final class ClusterPipeline {
     ClusterReport run(ClusterState state, RunOptions options, ProgressListener progress, BooleanSupplier stopping,
                       AtomicReference<String> phase, AtomicReference<ClusterWork> planned) {
         var name = state.cluster().name();
+        // Every log line of this cluster's thread names the cluster (%X{cluster}, JSON field "mdc.cluster").
+        org.jboss.logging.MDC.put("cluster", name);
         long start = System.nanoTime();
         phase.set("connect");
         progress.clusterStarted(name);

@@ -1,0 +1,134 @@
+package io.fleetsync.ops;
+
+import io.fleetsync.diff.Action;
+import io.fleetsync.report.ClusterReport;
+import io.fleetsync.report.ClusterTally;
+import io.fleetsync.report.RunReport;
+import io.fleetsync.report.RunTally;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The metrics of one run, for alerting on a CronJob: the run as a whole (labels {@code command}, and {@code shard}
+ * when sharded) and each cluster (labels {@code command}, {@code cluster}). Last-success timestamps are present only
+ * for what succeeded, so a failed run leaves the previous value in place (see {@link Pushgateway} and
+ * {@link MetricsFile}) and {@code time() - fleetsync_last_success_timestamp_seconds} grows until the next success.
+ *
+ * @param runLabels the labels of every run sample, which are also the run's Pushgateway grouping key
+ * @param run the run's families
+ * @param clusters each cluster's families, by cluster name in fleet-file order
+ */
+public record RunMetrics(Map<String, String> runLabels, List<MetricFamily> run,
+                         Map<String, List<MetricFamily>> clusters) {
+
+    static final String LAST_SUCCESS = "fleetsync_last_success_timestamp_seconds";
+    static final String CLUSTER_LAST_SUCCESS = "fleetsync_cluster_last_success_timestamp_seconds";
+    private static final List<Action> ACTIONS = List.of(Action.values());
+
+    public static RunMetrics of(RunReport report, Optional<Shard> shard, Instant finishedAt) {
+        var command = command(report);
+        var runLabels = new LinkedHashMap<String, String>();
+        runLabels.put("command", command);
+        shard.ifPresent(s -> runLabels.put("shard", Integer.toString(s.index())));
+        var tally = RunTally.of(report);
+        double now = finishedAt.toEpochMilli() / 1000.0;
+        boolean success = !report.anyFailed();
+        var run = new ArrayList<MetricFamily>();
+        run.add(family("fleetsync_run_duration_seconds", "Wall time of the last run.",
+                sample("fleetsync_run_duration_seconds", runLabels, report.duration().toMillis() / 1000.0)));
+        run.add(family("fleetsync_run_clusters", "Clusters of the last run by status (ok, partial, failed).",
+                sample("fleetsync_run_clusters", with(runLabels, "status", "ok"), tally.ok()),
+                sample("fleetsync_run_clusters", with(runLabels, "status", "partial"), tally.partial()),
+                sample("fleetsync_run_clusters", with(runLabels, "status", "failed"), tally.failed())));
+        run.add(objects("fleetsync_run_objects", "Objects of the last run by action, across clusters.", runLabels,
+                tally.objects()));
+        run.add(family("fleetsync_run_errors", "Errors of the last run: failed objects, plus 1 per cluster that "
+                + "failed without any object failing.", sample("fleetsync_run_errors", runLabels,
+                tally.objects().errors())));
+        run.add(family("fleetsync_run_success", "1 when every cluster of the last run ended ok, else 0.",
+                sample("fleetsync_run_success", runLabels, success ? 1 : 0)));
+        run.add(family("fleetsync_run_timestamp_seconds", "When the last run finished (Unix time).",
+                sample("fleetsync_run_timestamp_seconds", runLabels, now)));
+        if (success) {
+            run.add(family(LAST_SUCCESS, "When the last fully successful run finished (Unix time).",
+                    sample(LAST_SUCCESS, runLabels, now)));
+        }
+        var clusters = new LinkedHashMap<String, List<MetricFamily>>();
+        for (var c : report.clusters()) {
+            clusters.put(c.cluster(), cluster(c, command, now));
+        }
+        return new RunMetrics(runLabels, run, clusters);
+    }
+
+    /** Every family once, cluster samples merged under one name, as a scrape or a textfile expects. */
+    public List<MetricFamily> all() {
+        var merged = new LinkedHashMap<String, MetricFamily>();
+        run.forEach(f -> merged.put(f.name(), f));
+        for (var families : clusters.values()) {
+            for (var f : families) {
+                merged.merge(f.name(), f, (a, b) -> {
+                    var samples = new ArrayList<>(a.samples());
+                    samples.addAll(b.samples());
+                    return new MetricFamily(a.name(), a.help(), samples);
+                });
+            }
+        }
+        return List.copyOf(merged.values());
+    }
+
+    private static List<MetricFamily> cluster(ClusterReport report, String command, double now) {
+        var labels = Map.of("command", command, "cluster", report.cluster());
+        var tally = ClusterTally.of(report);
+        boolean ok = report.status() == ClusterReport.Status.OK;
+        var families = new ArrayList<MetricFamily>();
+        families.add(family("fleetsync_cluster_duration_seconds", "Wall time of the cluster's pipeline in the last "
+                + "run.", sample("fleetsync_cluster_duration_seconds", labels, report.duration().toMillis() / 1000.0)));
+        families.add(objects("fleetsync_cluster_objects", "The cluster's objects in the last run by action.", labels,
+                tally));
+        families.add(family("fleetsync_cluster_errors", "The cluster's errors in the last run.",
+                sample("fleetsync_cluster_errors", labels, tally.errors())));
+        families.add(family("fleetsync_cluster_success", "1 when the cluster ended ok in the last run, else 0.",
+                sample("fleetsync_cluster_success", labels, ok ? 1 : 0)));
+        if (ok) {
+            families.add(family(CLUSTER_LAST_SUCCESS, "When the cluster last ended ok (Unix time).",
+                    sample(CLUSTER_LAST_SUCCESS, labels, now)));
+        }
+        return families;
+    }
+
+    private static MetricFamily objects(String name, String help, Map<String, String> labels, ClusterTally tally) {
+        var samples = new ArrayList<Sample>();
+        for (var action : ACTIONS) {
+            samples.add(sample(name, with(labels, "action", action.name().toLowerCase(Locale.ROOT)),
+                    tally.count(action)));
+        }
+        return new MetricFamily(name, help, samples);
+    }
+
+    private static String command(RunReport report) {
+        if (report.kind() == RunReport.Kind.PLAN) {
+            return "plan";
+        }
+        return report.dryRun() ? "apply-dry-run" : "apply";
+    }
+
+    private static MetricFamily family(String name, String help, Sample... samples) {
+        return new MetricFamily(name, help, List.of(samples));
+    }
+
+    private static Sample sample(String name, Map<String, String> labels, double value) {
+        return new Sample(name, labels, value);
+    }
+
+    private static Map<String, String> with(Map<String, String> labels, String key, String value) {
+        var copy = new HashMap<>(labels);
+        copy.put(key, value);
+        return copy;
+    }
+}

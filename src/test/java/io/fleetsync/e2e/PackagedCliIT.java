@@ -1,0 +1,71 @@
+package io.fleetsync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fleetsync.testing.ClusterPool;
+import io.fleetsync.testing.Clusters;
+import io.quarkus.test.junit.main.QuarkusMainIntegrationTest;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged artifact as users run it, in its own process: the fast-jar under {@code ./mvnw verify}, the native
+ * executable under {@code ./mvnw verify -Dnative}. It exercises what native mode can break: Jackson mapping the
+ * fleet file onto records and writing the JSON report, YAML parsing, the HTTP client, TLS to a real API server,
+ * and the metrics writer. Kept to a handful of launches on one shared cluster.
+ */
+@QuarkusMainIntegrationTest
+class PackagedCliIT {
+    private final Clusters clusters = ClusterPool.instance().shared(1);
+
+    @Test
+    void validatePlanApplyAndReplanAgainstARealApiServer(QuarkusMainLauncher launcher, @TempDir Path dir)
+            throws IOException {
+        var ws = new Workspace(dir, clusters);
+        var ns = ws.ns("packaged");
+        ws.write("app/ns.yaml", Manifests.namespace(ns));
+        ws.write("app/cfg.yaml", Manifests.configMap("cfg", "${cluster.name}"));
+        ws.write("app/secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: creds
+                stringData:
+                  password: never-shown
+                """);
+        ws.fleet("""
+                  - name: packaged-%s
+                    clusters: {names: [%s]}
+                    namespace: %s
+                    resources: [app/]
+                """.formatted(ws.id, ws.cluster(0).name(), ns));
+        var name = ws.cluster(0).name();
+
+        var validate = Run.of(launcher, "validate", "-f", ws.fleetPath());
+        assertThat(validate.exitCode()).as(validate.toString()).isZero();
+
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json", "--diff");
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.json().get("apiVersion").asText()).isEqualTo("fleetsync.io/v1alpha1");
+        assertThat(plan.action(name, "ConfigMap/" + ns + "/cfg")).isEqualTo("create");
+        assertThat(plan.out()).doesNotContain("never-shown");
+
+        var metrics = ws.dir.resolve("metrics/fleetsync.prom");
+        var apply = Run.of(launcher, "apply", "-f", ws.fleetPath(), "--shard", "0/1", "--metrics-file",
+                metrics.toString());
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        assertThat(ws.cluster(0).client().configMaps().inNamespace(ns).withName("cfg").get().getData())
+                .containsEntry("key", name);
+        assertThat(Files.readString(metrics))
+                .contains("fleetsync_run_success{command=\"apply\",shard=\"0\"} 1")
+                .contains("fleetsync_cluster_objects{action=\"create\",cluster=\"" + name + "\",command=\"apply\"} 3");
+
+        var replan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "markdown", "--detailed-exitcode");
+        assertThat(replan.exitCode()).as(replan.toString()).isZero();
+        assertThat(replan.out()).contains(name);
+    }
+}
