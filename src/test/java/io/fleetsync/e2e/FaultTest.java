@@ -10,8 +10,6 @@ import io.fleetsync.testing.Toxiproxy;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,9 +162,5 @@ class FaultTest {
                 assertThat(run.status(sim.name(i))).isEqualTo("ok");
             }
         }
-    }
-
-    static Set<String> none() {
-        return Set.of();
     }
 }

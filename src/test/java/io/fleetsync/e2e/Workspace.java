@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -84,9 +83,5 @@ final class Workspace {
 
     List<RealCluster> all() {
         return clusters.all();
-    }
-
-    static Map<String, String> none() {
-        return Map.of();
     }
 }
