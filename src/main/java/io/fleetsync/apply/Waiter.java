@@ -35,8 +35,11 @@ final class Waiter {
         if (crd == null || !(crd.get("status") instanceof java.util.Map<?, ?> status)) {
             return false;
         }
-        var conditions = (java.util.List<java.util.Map<String, Object>>) ((java.util.Map<String, Object>) status)
-                .getOrDefault("conditions", java.util.List.of());
-        return conditions.stream().anyMatch(c -> "Established".equals(c.get("type")) && "True".equals(c.get("status")));
+        // A CRD the apiextensions controller has not reached yet carries "conditions": null, not an empty list.
+        if (!(status.get("conditions") instanceof java.util.List<?> conditions)) {
+            return false;
+        }
+        return conditions.stream().anyMatch(c -> c instanceof java.util.Map<?, ?> m
+                && "Established".equals(m.get("type")) && "True".equals(m.get("status")));
     }
 }
