@@ -552,7 +552,7 @@ def run_size(args, n, results, out, toxi_bin, deadline):
                 write_kubeconfig(ctx.kubeconfig, n, port)
                 ctx.kcache = os.path.join(ctx.workdir, f"kcache-{tool.name}-{rep}")
                 shutil.rmtree(ctx.kcache, ignore_errors=True)
-                for scenario in SCENARIOS:
+                for scenario in args.scenarios:
                     version = {"apply-initial": 0, "plan-noop": 0, "apply-change": 1, "prune": 2}[scenario]
                     rundir = os.path.join(ctx.workdir, "runs", f"{tool.name}-{rep}-{scenario}")
                     os.makedirs(rundir, exist_ok=True)
@@ -614,6 +614,7 @@ def main():
     ap.add_argument("--sequential-max-clusters", type=int, default=50,
                     help="kubectl-sequential only up to this fleet size (it is N times one cluster)")
     ap.add_argument("--sequential-reps", type=int, default=1)
+    ap.add_argument("--scenarios", default=",".join(SCENARIOS), help="a prefix of " + ",".join(SCENARIOS))
     ap.add_argument("--java-opt", action="append", default=[], help="extra JVM option for fleetsync (repeatable)")
     ap.add_argument("--startup-runs", type=int, default=5)
     ap.add_argument("--command-timeout", type=float, default=900, help="seconds before one tool run is killed")
@@ -623,6 +624,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "results", time.strftime("%Y%m%dT%H%M%S")))
     args = ap.parse_args()
     args.tools = [t for t in args.tools.split(",") if t]
+    args.out = os.path.abspath(args.out)
+    args.scenarios = [t for t in args.scenarios.split(",") if t]
     sizes = [int(s) for s in args.sizes.split(",")]
     os.makedirs(args.out, exist_ok=True)
     deadline = time.monotonic() + args.max_minutes * 60
