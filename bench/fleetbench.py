@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 
 import psutil
@@ -284,8 +285,16 @@ class Toxiproxy:
         """proxies: list of (name, listen_port, upstream_port); each gets latency_ms each way."""
         for i in range(0, len(proxies), 200):
             chunk = proxies[i:i + 200]
-            self._call("POST", "/populate", [{"name": n, "listen": f"127.0.0.1:{lp}", "upstream": f"127.0.0.1:{up}",
-                                               "enabled": True} for n, lp, up in chunk])
+            body = [{"name": n, "listen": f"127.0.0.1:{lp}", "upstream": f"127.0.0.1:{up}", "enabled": True}
+                    for n, lp, up in chunk]
+            for attempt in range(10):  # a port the previous proxy just released can take a moment to be free
+                try:
+                    self._call("POST", "/populate", body)
+                    break
+                except urllib.error.HTTPError:
+                    if attempt == 9:
+                        raise
+                    time.sleep(1)
         if latency_ms > 0:
             for n, _, _ in proxies:
                 for stream in ("upstream", "downstream"):
@@ -524,7 +533,7 @@ def run_size(args, n, results, out, toxi_bin, deadline):
     os.makedirs(ctx.workdir, exist_ok=True)
     ctx.kubeconfig = os.path.join(ctx.workdir, "kubeconfig")
     generate(ctx.workdir, n, args.objects, ctx.kubeconfig)
-    free_ports(args.proxy_port_base, n)
+    free_ports(args.proxy_port_base, n + 3 * 2000)
     tools = []
     for t in args.tools:
         if t == "fleetsync":
@@ -546,7 +555,10 @@ def run_size(args, n, results, out, toxi_bin, deadline):
             toxi = Toxiproxy(toxi_bin, args.toxiproxy_port, ctx.workdir)
             toxi.start()
             try:
-                port = lambda i: args.proxy_port_base + i - 1
+                # Each tool run gets fresh listen ports: the previous run's may still be held by closing sockets.
+                shift = (run_index := getattr(ctx, "run_index", 0)) % 4 * 2000
+                ctx.run_index = run_index + 1
+                port = lambda i: args.proxy_port_base + shift + i - 1
                 toxi.populate([(f"c-{i}", port(i), servers.ports[(i - 1) % len(servers.ports)])
                                for i in range(1, n + 1)], args.latency_ms)
                 write_kubeconfig(ctx.kubeconfig, n, port)
