@@ -631,8 +631,9 @@ def main():
     ap.add_argument("--startup-runs", type=int, default=5)
     ap.add_argument("--command-timeout", type=float, default=900, help="seconds before one tool run is killed")
     ap.add_argument("--max-minutes", type=float, default=100, help="stop starting new runs after this")
-    ap.add_argument("--proxy-port-base", type=int, default=41000)
-    ap.add_argument("--toxiproxy-port", type=int, default=40474)
+    ap.add_argument("--proxy-port-base", type=int, default=20000,
+                    help="first proxy port; 4 × 2000 ports from here, below the ephemeral range (32768+)")
+    ap.add_argument("--toxiproxy-port", type=int, default=19474)
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "results", time.strftime("%Y%m%dT%H%M%S")))
     args = ap.parse_args()
     args.tools = [t for t in args.tools.split(",") if t]
