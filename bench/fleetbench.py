@@ -471,9 +471,12 @@ class Kubectl:
         # (parent ConfigMap kubectl-applyset in it), both namespaces applied in parallel, pruning what is gone.
         ns_apply = (f"KUBECTL_APPLYSET=true {k} apply --server-side -f {d}/10-c{i}-{{s}}.yaml -n c{i}-{{s}} "
                     f"--applyset=configmap/kubectl-applyset --prune >/dev/null")
-        return (f"{k} apply --server-side -f {d}/00-base.yaml >/dev/null && "
-                f"{k} wait --for=condition=Established crd/widgets.c{i}.bench.fleetsync.io --timeout=120s "
-                f">/dev/null && {{ {ns_apply.format(s='a')} & a=$!; {ns_apply.format(s='b')} & b=$!; "
+        # kubectl wait fails at once ("conditions accessor error: <nil>") on a CRD whose controller has not
+        # written status.conditions yet, which happens under load: retried, at most 60 times.
+        wait = (f"ok=0; for t in $(seq 60); do {k} wait --for=condition=Established "
+                f"crd/widgets.c{i}.bench.fleetsync.io --timeout=120s >/dev/null 2>&1 && {{ ok=1; break; }}; "
+                f"sleep 0.5; done; test $ok = 1")
+        return (f"{k} apply --server-side -f {d}/00-base.yaml >/dev/null && {wait} && {{ {ns_apply.format(s='a')} & a=$!; {ns_apply.format(s='b')} & b=$!; "
                 f"wait $a && wait $b; }}")
 
     def run(self, scenario, version, outdir):
