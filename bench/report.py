@@ -137,7 +137,8 @@ def tables(rows, metas, jmh):
         out.append(f"| {n} | {len(peak['servers'])} | {', '.join(str(s['apiserver_hwm_mib']) for s in peak['servers'])}"
                    f" | {', '.join(str(s['etcd_hwm_mib']) for s in peak['servers'])} |")
     out.append("")
-    st = meta.get("startup")
+    starts = [mt["startup"] for mt in metas if mt.get("startup")]
+    st = max(starts, key=lambda s: s["runs"]) if starts else None
     if st:
         out.append("### Start-up and diff engine\n")
         out.append(f"* `fleetsync version` (JVM, flags of scripts/fleetsync), median of {st['runs']}: "
