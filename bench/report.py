@@ -158,6 +158,7 @@ def chart(rows, path):
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    import matplotlib.ticker
     g = group(rows)
     sizes = sorted({r["size"] for r in rows})
     fig, axes = plt.subplots(1, len(SCENARIOS), figsize=(16, 4.2), sharey=False)
@@ -176,6 +177,8 @@ def chart(rows, path):
         ax.set_yscale("log")
         ax.set_xticks(sizes)
         ax.set_xticklabels([str(s) for s in sizes])
+        ax.xaxis.set_minor_formatter(matplotlib.ticker.NullFormatter())
+        ax.set_xlim(sizes[0] * 0.8, sizes[-1] * 1.25)
         ax.set_xlabel("simulated clusters")
         ax.grid(True, which="both", alpha=0.3)
     axes[0].set_ylabel("wall time, s (median)")
