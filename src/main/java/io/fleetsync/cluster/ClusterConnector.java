@@ -8,6 +8,10 @@ import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.fleetsync.fleet.Cluster;
 import io.fleetsync.fleet.Connection;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpVersion;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -16,12 +20,19 @@ import java.nio.file.Files;
 /** The only place a Kubernetes client is built: one per cluster, all on Quarkus' single Vert.x event loop. */
 @ApplicationScoped
 public class ClusterConnector {
-    private final Vertx vertx;
+    private static final String PKCS12_ROUNDS = "keystore.pkcs12.keyPbeIterationCount";
+    private final Vertx http2vertx;
     private final ObjectMapper json = new ObjectMapper();
 
     @Inject
     public ClusterConnector(Vertx vertx) {
-        this.vertx = vertx;
+        this.http2vertx = http2(vertx);
+        // Fabric8 turns each client certificate into an in-memory PKCS12 key store, and the JDK protects a key in
+        // it with 10,000 rounds of PBKDF2 — twice per cluster (store, then read back), a fifth of a no-op plan's CPU
+        // at 50 clusters. The store never leaves memory, so one round protects nothing less. An explicit setting wins.
+        if (System.getProperty(PKCS12_ROUNDS) == null) {
+            System.setProperty(PKCS12_ROUNDS, "1");
+        }
     }
 
     /** Builds the client; no request is sent yet. */
@@ -41,11 +52,34 @@ public class ClusterConnector {
                 .build();
         var client = new KubernetesClientBuilder()
                 .withConfig(config)
-                .withHttpClientFactory(new VertxHttpClientFactory(vertx))
+                .withHttpClientFactory(new VertxHttpClientFactory(http2vertx))
                 .build();
         var api = new KubeApi(client.getHttpClient(), config.getMasterUrl(), json, settings.maxInFlight(),
                 settings.requestTimeout(), gate, new ClusterGuard(cluster.name(), settings));
         return new ClusterConnection(cluster.name(), client, api);
+    }
+
+    /**
+     * Fabric8's Vert.x client speaks HTTP/1.1 and opens one connection, so one full TLS handshake, per request in
+     * flight; its options are built inside the client builder. This view of the shared Vert.x asks for HTTP/2
+     * (ALPN; HTTP/1.1 when a server does not offer it) when the client is created, so a cluster's parallel requests
+     * share one connection. On 2 cores the client's RSA signature of each handshake was a third of a no-op plan's
+     * CPU (docs/benchmarks.md).
+     */
+    static Vertx http2(Vertx vertx) {
+        return (Vertx) Proxy.newProxyInstance(Vertx.class.getClassLoader(), new Class<?>[] {Vertx.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("createHttpClient") && args != null && args.length == 1
+                            && args[0] instanceof HttpClientOptions options) {
+                        options.setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true).setHttp2MaxPoolSize(1)
+                                .setHttp2MultiplexingLimit(-1);
+                    }
+                    try {
+                        return method.invoke(vertx, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static Config baseConfig(Connection connection) {

@@ -22,6 +22,9 @@ public final class FieldDiff {
     }
 
     private static void walk(String path, String parentKey, String key, Object a, Object b, List<String> out) {
+        if (a == b || (a != null && a.equals(b))) {
+            return; // equal subtrees hold no difference: the common case of a no-op plan, decided without paths
+        }
         if (a instanceof Map<?, ?> m && b instanceof Map<?, ?> n) {
             var keys = new LinkedHashSet<Object>(m.keySet());
             keys.addAll(n.keySet());
@@ -86,8 +89,22 @@ public final class FieldDiff {
         return true;
     }
 
+    /** Whether {@code key} matches {@code [A-Za-z0-9_-]+} (without compiling a regex per field). */
+    private static boolean isPlain(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String child(String path, String key) {
-        boolean plain = key.matches("[A-Za-z0-9_-]+");
+        boolean plain = isPlain(key);
         var part = plain ? key : "[\"" + key + "\"]";
         if (path.isEmpty()) {
             return part;
