@@ -64,7 +64,8 @@ public class ClusterConnector {
      * flight; its options are built inside the client builder. This view of the shared Vert.x asks for HTTP/2
      * (ALPN; HTTP/1.1 when a server does not offer it) when the client is created, so a cluster's parallel requests
      * share one connection. On 2 cores the client's RSA signature of each handshake was a third of a no-op plan's
-     * CPU (docs/benchmarks.md).
+     * CPU (docs/benchmarks.md). Fabric8 7.5's {@code VertxHttpClientFactory.additionalConfig} hook is never called,
+     * hence the view; native images learn of it from META-INF/native-image/io.fleetsync/fleetsync/proxy-config.json.
      */
     static Vertx http2(Vertx vertx) {
         return (Vertx) Proxy.newProxyInstance(Vertx.class.getClassLoader(), new Class<?>[] {Vertx.class},
