@@ -7,6 +7,7 @@ import io.fleetsync.diff.SecretMasking;
 import io.fleetsync.plan.ClusterWork;
 import io.fleetsync.plan.PlannedObject;
 import io.fleetsync.resource.ApplyOrder;
+import io.fleetsync.resource.ApplySet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,14 @@ final class ObjectWriter {
         }
         var key = p.change().key();
         try {
+            if (ApplyOrder.isNamespace(key.groupKind())) {
+                var setId = ApplySet.forTarget(p.change().target()).id();
+                var unowned = NamespaceContents.firstUnowned(api, work.discovery(), key.name(), setId);
+                if (unowned.isPresent()) {
+                    return ObjectOutcome.skipped(p.change(), "not deleted: namespace " + key.name()
+                            + " holds objects fleetsync does not own, e.g. " + unowned.get());
+                }
+            }
             api.delete(p.resource().objectPath(key.namespace(), key.name()), p.liveUid(), options.dryRun());
             return ObjectOutcome.done(p.change());
         } catch (ApiException e) {

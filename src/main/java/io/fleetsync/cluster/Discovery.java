@@ -36,6 +36,11 @@ public final class Discovery {
         return new Discovery(combined);
     }
 
+    /** Every namespaced resource type, in its preferred version. */
+    public java.util.List<ApiResource> namespacedResources() {
+        return preferred.values().stream().filter(ApiResource::namespaced).toList();
+    }
+
     private static String gvk(String apiVersion, String kind) {
         return apiVersion + "/" + kind;
     }

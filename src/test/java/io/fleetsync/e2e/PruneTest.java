@@ -91,6 +91,25 @@ class PruneTest {
     }
 
     @Test
+    void aNamespaceHoldingUnownedObjectsIsNotPrunedAnEmptyOneIs(QuarkusMainLauncher launcher) {
+        assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
+        unowned(ns2, "someone-elses");
+        ws.write("app/ns.yaml", Manifests.namespace(ns1));
+
+        var kept = Run.of(launcher, "apply", "-f", ws.fleetPath());
+
+        assertThat(kept.exitCode()).as(kept.toString()).isEqualTo(1);
+        assertThat(kept.out()).contains("holds objects fleetsync does not own").contains("ConfigMap/someone-elses");
+        assertThat(cluster.client().namespaces().withName(ns2).get().getMetadata().getDeletionTimestamp()).isNull();
+
+        cluster.client().configMaps().inNamespace(ns2).withName("someone-elses").delete();
+        var pruned = Run.of(launcher, "apply", "-f", ws.fleetPath());
+        assertThat(pruned.exitCode()).as(pruned.toString()).isZero();
+        var gone = cluster.client().namespaces().withName(ns2).get();
+        assertThat(gone == null || gone.getMetadata().getDeletionTimestamp() != null).isTrue();
+    }
+
+    @Test
     void maxDeletionsHoldsBackEveryDeleteOfTheCluster(QuarkusMainLauncher launcher) {
         assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
         ws.delete("app/gone.yaml");
