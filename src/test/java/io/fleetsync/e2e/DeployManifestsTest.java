@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fleetsync.testing.ClusterPool;
 import io.fleetsync.testing.Clusters;
+import io.fleetsync.testing.TestFiles;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
@@ -45,7 +46,7 @@ class DeployManifestsTest {
     void fleetsyncAppliesItsOwnDeployManifestsAndRunsTheExamplesWithTheirLeastPrivilegeRbac(
             QuarkusMainLauncher launcher, @TempDir Path dir) {
         var ws = new Workspace(dir, clusters);
-        copyTree(Path.of("deploy"), ws.dir.resolve("deploy"));
+        TestFiles.copyTree(Path.of("deploy"), ws.dir.resolve("deploy"));
         ws.fleet("""
                   - name: fleetsync-deploy
                     clusters: {names: [%s]}
@@ -79,8 +80,8 @@ class DeployManifestsTest {
                 .getStatus().getToken();
         ws.write("sa/token", token);
         ws.write("sa/ca.crt", new String(Base64.getDecoder().decode(ws.cluster(0).access().caCertData())));
-        copyTree(Path.of("examples/base"), ws.dir.resolve("examples/base"));
-        copyTree(Path.of("examples/crds"), ws.dir.resolve("examples/crds"));
+        TestFiles.copyTree(Path.of("examples/base"), ws.dir.resolve("examples/base"));
+        TestFiles.copyTree(Path.of("examples/crds"), ws.dir.resolve("examples/crds"));
         var saFleet = ws.write("sa-fleet.yaml", """
                 clusters:
                   - name: as-fleetsync
@@ -162,21 +163,6 @@ class DeployManifestsTest {
     private static String read(Path file) {
         try {
             return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void copyTree(Path from, Path to) {
-        try (var files = Files.walk(from)) {
-            for (var file : files.toList()) {
-                var target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

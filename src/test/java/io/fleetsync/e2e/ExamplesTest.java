@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetsync.testing.ClusterAccess;
 import io.fleetsync.testing.ClusterPool;
 import io.fleetsync.testing.Kubeconfig;
+import io.fleetsync.testing.TestFiles;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class ExamplesTest {
             throws IOException {
         try (var clusters = ClusterPool.instance().fresh(3)) {
             var copy = dir.resolve("examples");
-            copyTree(Path.of("examples"), copy);
+            TestFiles.copyTree(Path.of("examples"), copy);
             var access = new ArrayList<ClusterAccess>();
             for (int i = 0; i < 3; i++) {
                 var a = clusters.get(i).access();
@@ -43,19 +43,6 @@ class ExamplesTest {
             assertThat(apply.changes("local-1")).noneMatch(c -> c.get("kind").asText().equals("Widget"));
             assertThat(again.exitCode()).as(again.toString()).isZero();
             assertThat(again.out()).contains("0 create, 0 update");
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (var f : (Iterable<Path>) files::iterator) {
-                var target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target);
-                }
-            }
         }
     }
 }

@@ -10,6 +10,7 @@ import io.fleetsync.fleet.Fleet;
 import io.fleetsync.fleet.FleetLoader;
 import io.fleetsync.fleet.Target;
 import io.fleetsync.manifest.DesiredStateLoader;
+import io.fleetsync.testing.TestFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class MangledInputTest {
 
     @Test
     void mangledFleetFilesLoadOrFailWithInputException() throws IOException {
-        var dir = copyTree(Path.of("src/test/resources/fleet"), temp.resolve("fleet"));
+        var dir = TestFiles.copyTree(Path.of("src/test/resources/fleet"), temp.resolve("fleet"));
         var loader = new FleetLoader(Map.of("EDGE_TOKEN", "token"), dir.resolve("home"));
         var outcomes = new int[2];
         for (var source : List.of(dir.resolve("valid.yaml"), dir.resolve("bad/token-file.yaml"))) {
@@ -54,7 +55,7 @@ class MangledInputTest {
 
     @Test
     void mangledExampleFleetLoadsOrFailsWithInputException() throws IOException {
-        var dir = copyTree(Path.of("examples"), temp.resolve("examples"));
+        var dir = TestFiles.copyTree(Path.of("examples"), temp.resolve("examples"));
         var loader = new FleetLoader(Map.of(), temp);
         for (var variant : variants(Files.readAllBytes(dir.resolve("fleet.yaml")))) {
             var file = dir.resolve("mangled.yaml");
@@ -65,7 +66,7 @@ class MangledInputTest {
 
     @Test
     void mangledManifestsLoadOrFailWithInputException() throws IOException {
-        var dir = copyTree(Path.of("src/test/resources/manifest/good"), temp.resolve("manifests"));
+        var dir = TestFiles.copyTree(Path.of("src/test/resources/manifest/good"), temp.resolve("manifests"));
         var cluster = new Cluster("prod-eu", Map.of("env", "prod", "region", "eu"),
                 new Connection.Kubeconfig(dir.resolve("kubeconfig"), "prod-eu", false));
         var target = new Target("test", new ClusterSelector(List.of("prod-eu"), Map.of()), "apps",
@@ -148,19 +149,5 @@ class MangledInputTest {
             }
         }
         return String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static Path copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (var file : files.toList()) {
-                var target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
     }
 }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fleetsync.fleet.Connection;
 import io.fleetsync.fleet.FleetLoader;
 import io.fleetsync.input.InputException;
+import io.fleetsync.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +30,7 @@ class ExampleFleetTest {
 
     @Test
     void exampleFleetLoadsWithItsManifests() throws IOException, InputException {
-        var examples = copyExamples();
+        var examples = TestFiles.copyTree(Path.of("examples"), temp.resolve("examples"));
         var kubeconfig = temp.resolve(".fleetsync/local/kubeconfig");
         Files.createDirectories(kubeconfig.getParent());
         Files.writeString(kubeconfig, KUBECONFIG);
@@ -57,21 +57,5 @@ class ExampleFleetTest {
         assertThat(deployment.get("spec").toString()).doesNotContain("replicas").contains("registry.k8s.io/pause:3.10");
         var secret = prodUs.targets().get(0).objects().get(3).body();
         assertThat(secret).doesNotContainKey("stringData").containsKey("data");
-    }
-
-    private Path copyExamples() throws IOException {
-        var from = Path.of("examples");
-        var to = temp.resolve("examples");
-        try (Stream<Path> files = Files.walk(from)) {
-            for (var file : files.toList()) {
-                var target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
     }
 }
