@@ -99,9 +99,8 @@ public final class ClusterApplier {
                 && set.previous().namespaces().equals(scope.namespaces())) {
             return;
         }
-        var path = "/api/v1/namespaces/" + set.set().parentNamespace() + "/configmaps/" + set.set().parentName();
         try {
-            api.apply(path, scope.toParent(set.set()), dryRun, true);
+            api.apply(set.set().parentPath(), scope.toParent(set.set()), dryRun, true);
         } catch (ApiException e) {
             throw new ApiException(e.code(), e.reason(), "writing ApplySet parent " + set.set().parentNamespace()
                     + "/" + set.set().parentName() + " failed: " + e.getMessage(), e.causes(), e.retryAfterSeconds());

@@ -138,7 +138,13 @@ public class Reconcile {
             if (targets.isEmpty()) {
                 return loader.load(fleet, input.clusterFilter(), targets);
             }
-            loader.load(fleet, input.clusterFilter(), targets); // reports unknown target names
+            var known = fleet.targets().stream().map(io.fleetsync.fleet.Target::name).toList();
+            var unknown = targets.stream().filter(t -> !known.contains(t)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new InputException(new io.fleetsync.input.InputProblem(fleet.file(), 0, 0, "--target",
+                        "no target named " + String.join(", ", unknown) + " in the fleet (targets: "
+                                + String.join(", ", known) + ")"));
+            }
             var all = loader.load(fleet, input.clusterFilter(), java.util.Set.of());
             var states = all.clusters().stream().map(c -> c.onlyTargets(targets))
                     .filter(c -> !c.targets().isEmpty()).toList();

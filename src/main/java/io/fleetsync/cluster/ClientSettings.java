@@ -22,9 +22,4 @@ public record ClientSettings(int maxInFlight, Duration requestTimeout, Duration 
         return new ClientSettings(8, Duration.ofSeconds(30), Duration.ofSeconds(10), 4, Duration.ofMillis(250),
                 Duration.ofSeconds(8), 50, 100, 5, Duration.ofSeconds(30));
     }
-
-    public ClientSettings withMaxInFlight(int n) {
-        return new ClientSettings(n, requestTimeout, connectTimeout, retries, backoff, maxBackoff, qps, burst,
-                breakerThreshold, breakerDelay);
-    }
 }

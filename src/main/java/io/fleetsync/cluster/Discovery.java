@@ -8,13 +8,11 @@ import java.util.Optional;
 
 /** The resource types one cluster serves, looked up by group/version/kind or by group/kind (preferred version). */
 public final class Discovery {
-    private final List<ApiResource> all;
     private final Map<String, ApiResource> byGvk = new HashMap<>();
     private final Map<GroupKind, ApiResource> preferred = new HashMap<>();
 
     /** @param resources in server preference order: the first version seen for a kind is its preferred one */
     public Discovery(List<ApiResource> resources) {
-        this.all = List.copyOf(resources);
         for (var r : resources) {
             byGvk.putIfAbsent(gvk(r.apiVersion(), r.kind()), r);
             preferred.putIfAbsent(r.groupKind(), r);
@@ -27,13 +25,6 @@ public final class Discovery {
 
     public Optional<ApiResource> preferred(GroupKind gk) {
         return Optional.ofNullable(preferred.get(gk));
-    }
-
-    /** A copy that also knows the given types (e.g. those of a CRD created during this run). */
-    public Discovery with(List<ApiResource> more) {
-        var combined = new java.util.ArrayList<>(all);
-        combined.addAll(more);
-        return new Discovery(combined);
     }
 
     /** Every namespaced resource type, in its preferred version. */

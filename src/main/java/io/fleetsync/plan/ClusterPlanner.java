@@ -133,8 +133,7 @@ public final class ClusterPlanner {
     private List<TargetSet> readParents(ClusterState state, List<Resolved> resolved, KubeApi api) {
         var parents = fanout.map(state.targets(), ts -> {
             var set = ApplySet.forTarget(ts.target().name());
-            var path = "/api/v1/namespaces/" + set.parentNamespace() + "/configmaps/" + set.parentName();
-            return new TargetSet(set, ParentRecord.read(api.get(path)), ParentRecord.none());
+            return new TargetSet(set, ParentRecord.read(api.get(set.parentPath())), ParentRecord.none());
         });
         var out = new ArrayList<TargetSet>();
         for (var ts : parents) {

@@ -37,7 +37,8 @@ public record ApplySet(String target, String parentNamespace, String parentName,
         }
     }
 
-    public ResourceKey parentKey() {
-        return new ResourceKey("", "ConfigMap", parentNamespace, parentName);
+    /** The parent ConfigMap's REST path. */
+    public String parentPath() {
+        return "/api/v1/namespaces/" + parentNamespace + "/configmaps/" + parentName;
     }
 }

@@ -43,9 +43,6 @@ public class FleetRunner {
 
     /** Whether the run must stop, and how long in-flight work may go on after it was asked to. */
     public record Stop(BooleanSupplier requested, Duration grace) {
-        public static Stop never() {
-            return new Stop(() -> false, Duration.ZERO);
-        }
     }
 
     public RunReport run(DesiredFleet fleet, RunOptions options, ObjectDiffer differ, ProgressListener progress,
