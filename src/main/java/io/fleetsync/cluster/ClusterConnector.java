@@ -10,6 +10,7 @@ import io.fleetsync.fleet.Connection;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.JdkSSLEngineOptions;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,12 +61,13 @@ public class ClusterConnector {
     }
 
     /**
-     * Fabric8's Vert.x client speaks HTTP/1.1 and opens one connection, so one full TLS handshake, per request in
-     * flight; its options are built inside the client builder. This view of the shared Vert.x asks for HTTP/2
-     * (ALPN; HTTP/1.1 when a server does not offer it) when the client is created, so a cluster's parallel requests
-     * share one connection. On 2 cores the client's RSA signature of each handshake was a third of a no-op plan's
-     * CPU (docs/benchmarks.md). Fabric8 7.5's {@code VertxHttpClientFactory.additionalConfig} hook is never called,
-     * hence the view; native images learn of it from META-INF/native-image/io.fleetsync/fleetsync/proxy-config.json.
+     * Fabric8's Vert.x client speaks HTTP/1.1 and opens one connection, so one TLS handshake, per request in flight:
+     * its options are built inside the client builder, and its TLS context never offers ALPN. This view of the
+     * shared Vert.x asks for HTTP/2 when the client is created and swaps in {@link AlpnEngineOptions}, so a cluster's
+     * parallel requests share one connection (HTTP/1.1 when a server does not offer h2). On 2 cores the TLS
+     * handshakes were half of a no-op plan's CPU (docs/benchmarks.md). Fabric8 7.5's
+     * {@code VertxHttpClientFactory.additionalConfig} hook is never called, hence the view; native images learn of it
+     * from META-INF/native-image/io.fleetsync/fleetsync/proxy-config.json.
      */
     static Vertx http2(Vertx vertx) {
         return (Vertx) Proxy.newProxyInstance(Vertx.class.getClassLoader(), new Class<?>[] {Vertx.class},
@@ -74,6 +76,10 @@ public class ClusterConnector {
                             && args[0] instanceof HttpClientOptions options) {
                         options.setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true).setHttp2MaxPoolSize(1)
                                 .setHttp2MultiplexingLimit(-1);
+                        if (options.isSsl() && options.getSslEngineOptions() instanceof JdkSSLEngineOptions jdk) {
+                            options.setSslEngineOptions(new AlpnEngineOptions(jdk,
+                                    tlsVersions(options)));
+                        }
                     }
                     try {
                         return method.invoke(vertx, args);
@@ -81,6 +87,11 @@ public class ClusterConnector {
                         throw e.getCause();
                     }
                 });
+    }
+
+    private static String[] tlsVersions(HttpClientOptions options) {
+        var versions = options.getEnabledSecureTransportProtocols();
+        return versions.isEmpty() ? null : versions.toArray(String[]::new);
     }
 
     private static Config baseConfig(Connection connection) {
