@@ -16,7 +16,6 @@ import java.lang.reflect.Proxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 
 /** The only place a Kubernetes client is built: one per cluster, all on Quarkus' single Vert.x event loop. */
 @ApplicationScoped
@@ -24,6 +23,7 @@ public class ClusterConnector {
     private static final String PKCS12_ROUNDS = "keystore.pkcs12.keyPbeIterationCount";
     private final Vertx http2vertx;
     private final ObjectMapper json = new ObjectMapper();
+    private final Kubeconfigs kubeconfigs = new Kubeconfigs();
 
     @Inject
     public ClusterConnector(Vertx vertx) {
@@ -94,12 +94,11 @@ public class ClusterConnector {
         return versions.isEmpty() ? null : versions.toArray(String[]::new);
     }
 
-    private static Config baseConfig(Connection connection) {
+    private Config baseConfig(Connection connection) {
         return switch (connection) {
             case Connection.Kubeconfig k -> {
                 try {
-                    var contents = Files.readString(k.kubeconfig());
-                    var cfg = Config.fromKubeconfig(k.context(), contents, k.kubeconfig().toString());
+                    var cfg = kubeconfigs.forContext(k.kubeconfig(), k.context());
                     yield k.insecureSkipTlsVerify()
                             ? new ConfigBuilder(cfg).withTrustCerts(true).withDisableHostnameVerification(true).build()
                             : cfg;
