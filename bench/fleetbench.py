@@ -432,7 +432,7 @@ def java_cmd(args, java_opts):
     java = os.path.join(subprocess.check_output([os.path.join(ROOT, "scripts", "java-home")], text=True).strip(),
                         "bin", "java")
     # The same JVM flags as scripts/fleetsync.
-    return [java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", *java_opts,
+    return [java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Xmx768m", *java_opts,
             "-jar", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar"), *args]
 
 
