@@ -39,7 +39,8 @@ class ClusterGuardTest {
     private KubeApi api(int retries, int breakerThreshold) {
         var d = ClientSettings.defaults();
         var settings = new ClientSettings(4, Duration.ofSeconds(5), Duration.ofSeconds(2), retries,
-                Duration.ofMillis(50), Duration.ofMillis(200), 0, 1, breakerThreshold, Duration.ofSeconds(30));
+                // A Retry-After is honoured up to 4 × the maximum backoff: 500 ms lets the tests' 1 s through.
+                Duration.ofMillis(50), Duration.ofMillis(500), 0, 1, breakerThreshold, Duration.ofSeconds(30));
         var url = server.url("/");
         var cluster = new Cluster("mock", Map.of(), new Connection.Token(url.substring(0, url.length() - 1),
                 new Connection.Secret("token"), null, false));
