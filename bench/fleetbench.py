@@ -33,6 +33,7 @@ KUBECTL = os.path.join(K8S_BIN, "kubectl")
 STATE = os.path.join(ROOT, ".fleetsync", "local")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 SCENARIOS = ["apply-initial", "plan-noop", "apply-change", "prune"]
+TOOLS = ["fleetsync", "kubectl-parallel", "kapp", "kubectl-sequential"]
 # Round trips one cluster's pipeline cannot avoid (see docs/benchmarks.md, "Critical-path bound"):
 # TCP connect + TLS 1.3 handshake = 2; discovery and the ApplySet parent GET in parallel = 1; the lists in parallel = 1;
 # then per scenario: initial apply = widen parent + stage 0 (Namespaces, CRD) + CRD Established + stage 1 + stage 2;
@@ -484,16 +485,8 @@ class Kubectl:
         workers = c.concurrency if self.parallel else 1
         errors = []
         t0 = time.monotonic()
-
-        def one(i):
-            r = run_measured(["bash", "-c", self.script(scenario, version, i)], c.timeout,
-                             stdout_path=os.path.join(outdir, f"c-{i}.out"))
-            if r["rc"] != 0:
-                errors.append((i, r["rc"]))
-            return r
-
-        with concurrent.futures.ThreadPoolExecutor(workers) as pool:
-            results = list(pool.map(one, range(1, c.n + 1)))
+        results = per_cluster(c, workers, lambda i: ["bash", "-c", self.script(scenario, version, i)], outdir,
+                              lambda i, rc: rc == 0, errors)
         wall = time.monotonic() - t0
         if scenario == "plan-noop":
             # kubectl diff has no --applyset: the ApplySet label it does not send shows as removed on every object.
@@ -504,9 +497,75 @@ class Kubectl:
                          and "applyset.kubernetes.io/part-of" not in l]
                 if other:
                     errors.append((i, "diff: " + other[0][:120]))
-        return {"rc": 1 if errors else 0, "ok": not errors, "wall": wall, "cpu": sum(r["cpu"] for r in results),
-                "maxrss_kib": max(r["maxrss_kib"] for r in results), "failed_clusters": len(errors),
-                "first_errors": errors[:5]}
+        return fleet_result(results, errors, wall)
+
+
+def per_cluster(c, workers, cmd, outdir, ok, errors):
+    """Runs cmd(i) for every simulated cluster i, workers at a time, each measured (run_measured) with its output in
+    outdir/c-<i>.out; ok(i, rc) decides success, failures are appended to errors as (i, rc)."""
+
+    def one(i):
+        r = run_measured(cmd(i), c.timeout, stdout_path=os.path.join(outdir, f"c-{i}.out"))
+        if not ok(i, r["rc"]):
+            errors.append((i, r["rc"]))
+        return r
+
+    with concurrent.futures.ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(one, range(1, c.n + 1)))
+
+
+def fleet_result(results, errors, wall):
+    """One row for the whole fleet: CPU summed over the clusters' processes, RSS of the largest one."""
+    return {"rc": 1 if errors else 0, "ok": not errors, "wall": wall, "cpu": sum(r["cpu"] for r in results),
+            "maxrss_kib": max(r["maxrss_kib"] for r in results), "failed_clusters": len(errors),
+            "first_errors": errors[:5]}
+
+
+class Kapp:
+    """carvel kapp (scripts/kapp), one `kapp deploy` per simulated cluster, --concurrency clusters at a time.
+
+    Each cluster is its own kapp app (bench-c<i>, its state in ConfigMaps of the namespace default: simulated
+    clusters share servers, so app names must differ) deployed from that cluster's manifest folder of the version;
+    kapp orders the CRD before its custom resources and prunes what left the folder by itself. --wait=false: the
+    servers run no controllers, so Deployments never report status and kapp's default wait for them would never
+    end; kapp's own retries cover custom resources whose CRD is not served yet (see docs/benchmarks.md)."""
+    name = "kapp"
+
+    def __init__(self, ctx, binary):
+        self.ctx, self.binary = ctx, binary
+
+    def cmd(self, scenario, version, i):
+        c = self.ctx
+        args = [self.binary, "deploy", "--kubeconfig", c.kubeconfig, "--kubeconfig-context", f"c-{i}",
+                "-n", "default", "-a", f"bench-c{i}", "-f", os.path.join(c.workdir, f"v{version}", f"c-{i}"),
+                "--wait=false", "--yes", "--color=false"]
+        if scenario == "plan-noop":
+            # --diff-exit-status: exit 2 = no pending changes, 3 = pending changes (any other: an error).
+            args += ["--diff-run", "--diff-exit-status", "--diff-changes"]
+        return args
+
+    def run(self, scenario, version, outdir):
+        c = self.ctx
+        errors = []
+        t0 = time.monotonic()
+        want = 2 if scenario == "plan-noop" else 0
+        results = per_cluster(c, c.concurrency, lambda i: self.cmd(scenario, version, i), outdir,
+                              lambda i, rc: rc == want, errors)
+        wall = time.monotonic() - t0
+        for k, (i, rc) in enumerate(errors):
+            out = os.path.join(outdir, f"c-{i}.out")
+            if scenario == "plan-noop" and rc == 3:
+                # A pending change on the unchanged v0 manifests is a failure: name the first changed object and
+                # kapp's summary lines (the diffs themselves stay in c-<i>.out).
+                text = open(out, errors="replace").read().splitlines()
+                first = next((l.strip() for l in text if l.startswith("@@")), "")
+                summary = " / ".join(l.strip() for l in text if l.startswith(("Op:", "Wait to:")))
+                errors[k] = (i, f"diff: {first} {summary}"[:300])
+            else:
+                # kapp's last error line ("kapp: Error: ...") says why, e.g. a type it could not find.
+                text = open(out + ".err", errors="replace").read().splitlines()
+                errors[k] = (i, rc, next((l for l in reversed(text) if "Error" in l), "")[:300])
+        return fleet_result(results, errors, wall)
 
 
 class Ctx:
@@ -545,6 +604,8 @@ def run_size(args, n, results, out, toxi_bin, deadline):
             tools.append(Kubectl(ctx, True))
         elif t == "kubectl-sequential" and n <= args.sequential_max_clusters:
             tools.append(Kubectl(ctx, False))
+        elif t == "kapp":
+            tools.append(Kapp(ctx, args.kapp_bin))
     reps = args.reps if n <= args.full_reps_max_clusters else 1
     for rep in range(1, reps + 1):
         for tool in tools:
@@ -601,17 +662,20 @@ def measure_startup(args, out):
             "maxrss_mib_median": statistics.median(r["maxrss_kib"] for r in runs) / 1024, "runs": len(runs)}
 
 
-def machine():
+def machine(args):
     cpu = ""
     for line in open("/proc/cpuinfo"):
         if line.startswith("model name"):
             cpu = line.split(":", 1)[1].strip()
             break
     java = subprocess.run(java_cmd(["version"], [])[:1] + ["-version"], capture_output=True, text=True).stderr
-    return {"cpu": cpu, "cores": os.cpu_count(), "mem_gib": round(psutil.virtual_memory().total / 2**30, 1),
-            "kernel": platform.release(), "java": java.splitlines()[0] if java else "",
-            "kubectl": subprocess.run([KUBECTL, "version", "--client", "-o", "json"], capture_output=True,
-                                      text=True).stdout.replace("\n", " ")[:200]}
+    m = {"cpu": cpu, "cores": os.cpu_count(), "mem_gib": round(psutil.virtual_memory().total / 2**30, 1),
+         "kernel": platform.release(), "java": java.splitlines()[0] if java else "",
+         "kubectl": subprocess.run([KUBECTL, "version", "--client", "-o", "json"], capture_output=True,
+                                   text=True).stdout.replace("\n", " ")[:200]}
+    if args.kapp_bin:
+        m["kapp"] = subprocess.run([args.kapp_bin, "version"], capture_output=True, text=True).stdout.splitlines()[0]
+    return m
 
 
 def main():
@@ -625,7 +689,8 @@ def main():
     ap.add_argument("--reps", type=int, default=3, help="repetitions (median reported)")
     ap.add_argument("--full-reps-max-clusters", type=int, default=200,
                     help="larger fleets run once (time budget)")
-    ap.add_argument("--tools", default="fleetsync,kubectl-parallel,kubectl-sequential")
+    ap.add_argument("--tools", default="fleetsync,kubectl-parallel,kubectl-sequential",
+                    help="comma-separated, of " + ",".join(TOOLS) + " (kapp is built by scripts/kapp when missing)")
     ap.add_argument("--sequential-max-clusters", type=int, default=50,
                     help="kubectl-sequential only up to this fleet size (it is N times one cluster)")
     ap.add_argument("--sequential-reps", type=int, default=1)
@@ -640,6 +705,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "bench", "results", time.strftime("%Y%m%dT%H%M%S")))
     args = ap.parse_args()
     args.tools = [t for t in args.tools.split(",") if t]
+    if set(args.tools) - set(TOOLS):
+        ap.error(f"unknown tool(s) {','.join(sorted(set(args.tools) - set(TOOLS)))}; known: {','.join(TOOLS)}")
     args.out = os.path.abspath(args.out)
     args.scenarios = [t for t in args.scenarios.split(",") if t]
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -652,7 +719,10 @@ def main():
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGHUP, on_signal)
     toxi_bin = subprocess.check_output([os.path.join(ROOT, "scripts", "toxiproxy")], text=True).strip()
-    meta = {"command": "bench/run " + " ".join(sys.argv[1:]), "args": vars(args), "machine": machine(),
+    # Only when selected: the first build takes minutes.
+    args.kapp_bin = (subprocess.check_output([os.path.join(ROOT, "scripts", "kapp")], text=True).strip()
+                     if "kapp" in args.tools else None)
+    meta = {"command": "bench/run " + " ".join(sys.argv[1:]), "args": vars(args), "machine": machine(args),
             "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     status = 0
     try:

@@ -15,9 +15,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
-from fleetbench import CRITICAL_RTTS, SCENARIOS  # noqa: E402
+from fleetbench import CRITICAL_RTTS, SCENARIOS, TOOLS  # noqa: E402
 
-TOOLS = ["fleetsync", "kubectl-parallel", "kubectl-sequential"]
 CORES = os.cpu_count() or 2
 
 
@@ -56,13 +55,15 @@ def tables(rows, metas, jmh):
     out = []
     meta = metas[-1] if metas else {}
     m = meta.get("machine", {})
+    kapp = next((mt["machine"]["kapp"] for mt in metas if mt.get("machine", {}).get("kapp")), None)
     out.append("### Commands and machine\n")
     for mt in metas:
         out.append(f"* `{mt['command']}` — started {mt['started']}, finished {mt.get('finished', '?')}"
                    + (f" (stopped early: {mt['stopped_early']})" if mt.get("stopped_early") else ""))
     out.append(f"* Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('mem_gib', '?')} GiB, "
                f"Linux {m.get('kernel', '?')}; {m.get('java', '')}; kubectl v1.34.4 (built by scripts/kube-binaries); "
-               "toxiproxy 2.5.0. Load average during the runs (1 min, other work shared the machine): "
+               + (f"{kapp} (built by scripts/kapp); " if kapp else "")
+               + "toxiproxy 2.5.0. Load average during the runs (1 min, other work shared the machine): "
                f"{min(r['loadavg_1m'] for r in rows):.1f}–{max(r['loadavg_1m'] for r in rows):.1f}.")
     out.append("")
     out.append("### Wall time, requests and resources per scenario\n")
@@ -163,7 +164,7 @@ def chart(rows, path):
     sizes = sorted({r["size"] for r in rows})
     fig, axes = plt.subplots(1, len(SCENARIOS), figsize=(16, 4.2), sharey=False)
     for ax, sc in zip(axes, SCENARIOS):
-        for tool, style in zip(TOOLS, ["o-", "s--", "^:"]):
+        for tool, style in zip(TOOLS, ["o-", "s--", "d-.", "^:"]):
             xs, ys = [], []
             for n in sizes:
                 ok = [r["wall"] for r in g.get((sc, n, tool), []) if r["ok"]]
