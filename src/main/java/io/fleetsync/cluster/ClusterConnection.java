@@ -1,11 +1,11 @@
 package io.fleetsync.cluster;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.HttpClient;
 
-/** An open client to one cluster; closing it releases its HTTP connections (the shared event loop stays). */
-public record ClusterConnection(String cluster, KubernetesClient client, KubeApi api) implements AutoCloseable {
+/** An open client to one cluster; closing it releases its HTTP connection (the shared event loop stays). */
+public record ClusterConnection(String cluster, HttpClient http, KubeApi api) implements AutoCloseable {
     @Override
     public void close() {
-        client.close();
+        http.close();
     }
 }

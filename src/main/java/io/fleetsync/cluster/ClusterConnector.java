@@ -3,7 +3,6 @@ package io.fleetsync.cluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.fleetsync.fleet.Cluster;
 import io.fleetsync.fleet.Connection;
@@ -51,13 +50,12 @@ public class ClusterConnector {
                 .withMaxConcurrentRequests(Math.max(64, settings.maxInFlight()))
                 .withMaxConcurrentRequestsPerHost(Math.max(64, settings.maxInFlight()))
                 .build();
-        var client = new KubernetesClientBuilder()
-                .withConfig(config)
-                .withHttpClientFactory(new VertxHttpClientFactory(http2vertx))
-                .build();
-        var api = new KubeApi(client.getHttpClient(), config.getMasterUrl(), json, settings.maxInFlight(),
+        // Only the HTTP client (with Fabric8's authentication: tokens, exec plugins, OIDC refresh): fleetsync speaks
+        // raw REST, and a full KubernetesClient built its own serialization stack per cluster.
+        var http = new VertxHttpClientFactory(http2vertx).newBuilder(config).build();
+        var api = new KubeApi(http, config.getMasterUrl(), json, settings.maxInFlight(),
                 settings.requestTimeout(), gate, new ClusterGuard(cluster.name(), settings));
-        return new ClusterConnection(cluster.name(), client, api);
+        return new ClusterConnection(cluster.name(), http, api);
     }
 
     /**
