@@ -63,7 +63,7 @@ def tables(rows, metas, jmh):
     out.append(f"* Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('mem_gib', '?')} GiB, "
                f"Linux {m.get('kernel', '?')}; {m.get('java', '')}; kubectl v1.34.4 (built by scripts/kube-binaries); "
                + (f"{kapp} (built by scripts/kapp); " if kapp else "")
-               + "toxiproxy 2.5.0. Load average during the runs (1 min, other work shared the machine): "
+               + "toxiproxy 2.5.0. Load average during the runs (1 min; the tools' and servers' own processes count in it): "
                f"{min(r['loadavg_1m'] for r in rows):.1f}–{max(r['loadavg_1m'] for r in rows):.1f}.")
     out.append("")
     out.append("### Wall time, requests and resources per scenario\n")
