@@ -16,7 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 
-/** The only place a Kubernetes client is built: one per cluster, all on Quarkus' single Vert.x event loop. */
+/** The only place a cluster's HTTP client is built: one per cluster, all on Quarkus' shared Vert.x. */
 @ApplicationScoped
 public class ClusterConnector {
     private static final String PKCS12_ROUNDS = "keystore.pkcs12.keyPbeIterationCount";
@@ -75,8 +75,7 @@ public class ClusterConnector {
                         options.setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true).setHttp2MaxPoolSize(1)
                                 .setHttp2MultiplexingLimit(-1);
                         if (options.isSsl() && options.getSslEngineOptions() instanceof JdkSSLEngineOptions jdk) {
-                            options.setSslEngineOptions(new AlpnEngineOptions(jdk,
-                                    tlsVersions(options)));
+                            options.setSslEngineOptions(new AlpnEngineOptions(jdk, tlsVersions(options)));
                         }
                     }
                     try {

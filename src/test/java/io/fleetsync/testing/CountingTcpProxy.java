@@ -1,5 +1,6 @@
 package io.fleetsync.testing;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -70,7 +71,7 @@ public final class CountingTcpProxy implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Socket socket) {
+    private static void closeQuietly(Closeable socket) {
         try {
             socket.close();
         } catch (IOException ignored) {
@@ -82,13 +83,5 @@ public final class CountingTcpProxy implements AutoCloseable {
     public void close() {
         closeQuietly(server);
         threads.shutdownNow();
-    }
-
-    private static void closeQuietly(ServerSocket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
     }
 }
