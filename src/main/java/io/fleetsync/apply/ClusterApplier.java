@@ -7,6 +7,7 @@ import io.fleetsync.diff.Action;
 import io.fleetsync.plan.ClusterWork;
 import io.fleetsync.plan.ParentRecord;
 import io.fleetsync.plan.PlannedObject;
+import io.fleetsync.plan.RetiredParent;
 import io.fleetsync.plan.TargetSet;
 import io.fleetsync.resource.ApplyOrder;
 import io.fleetsync.resource.ResourceKey;
@@ -43,10 +44,11 @@ public final class ClusterApplier {
                 && p.change().action() != Action.DELETE).toList();
         var deletes = work.objects().stream().filter(p -> p.change().action() == Action.DELETE).toList();
         if (writes.isEmpty() && deletes.isEmpty() && work.sets().stream().allMatch(s -> s.previous().exists()
-                || s.desired().groupKinds().isEmpty())) {
+                || s.desired().groupKinds().isEmpty()) && work.retiredParents().isEmpty()
+                && work.sets().stream().noneMatch(TargetSet::needsFleetName)) {
             return outcomes;
         }
-        for (var set : work.sets()) {
+        for (var set : placed(work)) {
             writeParent(api, set, set.previous().union(set.desired().groupKinds(), set.desired().namespaces()),
                     options.dryRun());
         }
@@ -73,9 +75,10 @@ public final class ClusterApplier {
                 && outcomes.stream().allMatch(o -> o.status() == ObjectOutcome.Status.DONE
                         || o.change().action() == Action.ADOPT_NEEDED);
         if (clean && !stopping.getAsBoolean()) {
-            for (var set : work.sets()) {
+            for (var set : placed(work)) {
                 writeParent(api, set, set.desired(), options.dryRun());
             }
+            work.retiredParents().forEach(p -> deleteParent(api, p, options.dryRun()));
         }
         if (!options.dryRun() && !stopping.getAsBoolean()) {
             phase.accept("restart");
@@ -94,9 +97,23 @@ public final class ClusterApplier {
         return writes.stream().filter(p -> done.contains(p.change().key())).toList();
     }
 
+    /** Sets of targets placed on the cluster; a departed set's parent is never rewritten, only deleted (retired). */
+    private static List<TargetSet> placed(ClusterWork work) {
+        return work.sets().stream().filter(s -> s.departure() == null).toList();
+    }
+
+    private static void deleteParent(KubeApi api, RetiredParent parent, boolean dryRun) {
+        try {
+            api.delete(parent.set().parentPath(), parent.uid(), dryRun);
+        } catch (ApiException e) {
+            throw new ApiException(e.code(), e.reason(), "deleting ApplySet parent " + parent.set().parentNamespace()
+                    + "/" + parent.set().parentName() + " failed: " + e.getMessage(), e.causes(), e.retryAfterSeconds());
+        }
+    }
+
     private static void writeParent(KubeApi api, TargetSet set, ParentRecord scope, boolean dryRun) {
         if (set.previous().exists() && set.previous().groupKinds().equals(scope.groupKinds())
-                && set.previous().namespaces().equals(scope.namespaces())) {
+                && set.previous().namespaces().equals(scope.namespaces()) && !set.needsFleetName()) {
             return;
         }
         try {

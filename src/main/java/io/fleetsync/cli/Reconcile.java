@@ -66,7 +66,7 @@ public class Reconcile {
         fleet = sharded.get();
         Inputs.warnInsecure(fleet, err);
         var options = new RunOptions(request.apply(),
-                new PlanOptions(o.adopt, o.forceConflicts, o.allowEmpty, o.maxDeletions, o.diff),
+                new PlanOptions(o.adopt, o.forceConflicts, o.allowEmpty, o.maxDeletions, o.diff, o.pruneOrphans),
                 new ApplyOptions(request.dryRun(), request.forceReplace(), Duration.ofSeconds(60)),
                 clientSettings(o),
                 o.concurrency, o.clusterTimeout);
@@ -116,6 +116,10 @@ public class Reconcile {
         if (o.maxDeletions != null && o.maxDeletions < 0) {
             return "--max-deletions must not be negative";
         }
+        if (o.pruneOrphans && !o.input.targetFilter().isEmpty()) {
+            // --target promises to touch only the named targets; an orphan is none of them.
+            return "--prune-orphans cannot be combined with --target";
+        }
         if (o.clusterTimeout.isZero() || o.clusterTimeout.isNegative()) {
             return "--cluster-timeout must be positive";
         }
@@ -147,7 +151,7 @@ public class Reconcile {
             }
             var all = loader.load(fleet, input.clusterFilter(), java.util.Set.of());
             var states = all.clusters().stream().map(c -> c.onlyTargets(targets))
-                    .filter(c -> !c.targets().isEmpty()).toList();
+                    .filter(io.fleetsync.manifest.ClusterState::hasWork).toList();
             return new DesiredFleet(fleet, states);
         }
 

@@ -62,6 +62,11 @@ public class RunMixin {
     @Option(names = "--allow-empty", description = "Prune even when a target renders no objects.")
     boolean allowEmpty;
 
+    @Option(names = "--prune-orphans",
+            description = "Delete the objects of this fleet's ApplySets whose target is no longer in the fleet file "
+                    + "(reported as orphans), then their parents.")
+    boolean pruneOrphans;
+
     @Option(names = "--max-deletions", paramLabel = "N",
             description = "Hold back a cluster's deletes when it has more than N.")
     Integer maxDeletions;

@@ -1,5 +1,6 @@
 package io.fleetsync.diff;
 
+import io.fleetsync.resource.Departure;
 import io.fleetsync.resource.ResourceKey;
 import java.util.List;
 
@@ -12,12 +13,19 @@ import java.util.List;
  *     apply fails for this object unless conflicts are forced
  * @param diff unified YAML diff with Secret values masked, or null when not requested
  * @param note a short human explanation (for example why adoption is needed), or null
+ * @param departure for a delete of a whole set being emptied, why (the target left the cluster or the fleet);
+ *     null for every other change
  */
 public record Change(ResourceKey key, String target, Action action, List<String> changedPaths,
-                     List<String> conflicts, String diff, String note) {
+                     List<String> conflicts, String diff, String note, Departure departure) {
     public Change {
         changedPaths = List.copyOf(changedPaths);
         conflicts = List.copyOf(conflicts);
+    }
+
+    public Change(ResourceKey key, String target, Action action, List<String> changedPaths, List<String> conflicts,
+                  String diff, String note) {
+        this(key, target, action, changedPaths, conflicts, diff, note, null);
     }
 
     public static Change of(ResourceKey key, String target, Action action) {

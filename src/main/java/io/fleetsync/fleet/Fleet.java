@@ -3,10 +3,19 @@ package io.fleetsync.fleet;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A validated fleet file: the clusters and the targets that place manifests on them. */
-public record Fleet(Path file, List<Cluster> clusters, List<Target> targets) {
+/**
+ * A validated fleet file: the clusters and the targets that place manifests on them.
+ *
+ * @param identity the fleet's name, written on every ApplySet parent so fleets sharing a cluster stay apart
+ */
+public record Fleet(Path file, List<Cluster> clusters, List<Target> targets, FleetIdentity identity) {
     public Fleet {
         clusters = List.copyOf(clusters);
         targets = List.copyOf(targets);
+        identity = identity == null ? FleetIdentity.UNNAMED : identity;
+    }
+
+    public Fleet(Path file, List<Cluster> clusters, List<Target> targets) {
+        this(file, clusters, targets, FleetIdentity.UNNAMED);
     }
 }

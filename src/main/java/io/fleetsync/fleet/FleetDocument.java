@@ -9,7 +9,7 @@ import java.util.Map;
  * reflection, hence the registration for native executables.
  */
 @RegisterForReflection
-record FleetDocument(List<ClusterEntry> clusters, List<TargetEntry> targets) {
+record FleetDocument(String name, List<ClusterEntry> clusters, List<TargetEntry> targets) {
 
     /** One {@code clusters[]} entry. */
     @RegisterForReflection

@@ -60,8 +60,21 @@ public final class FleetLoader {
         var clusters = new ClusterValidator(new ConnectionResolver(baseDir, environment, home), problems)
                 .clusters(document.clusters());
         var targets = new TargetValidator(clusters, problems).targets(document.targets());
+        var identity = identity(document.name(), problems);
         problems.throwIfAny();
-        return new Fleet(file, clusters, targets);
+        return new Fleet(file, clusters, targets, identity);
+    }
+
+    /** The name goes on every ApplySet parent; a DNS label, like target names, keeps it usable as a label too. */
+    private static FleetIdentity identity(String name, FleetProblems problems) {
+        if (name == null) {
+            return FleetIdentity.UNNAMED;
+        }
+        var problem = NameRules.dnsLabelProblem(name);
+        if (problem != null) {
+            problems.add("name", "fleet name " + problem);
+        }
+        return new FleetIdentity(name);
     }
 
     private static String read(Path file) throws InputException {

@@ -5,6 +5,7 @@ import io.fleetsync.fleet.Fleet;
 import io.fleetsync.fleet.Target;
 import io.fleetsync.input.InputException;
 import io.fleetsync.input.InputProblem;
+import io.fleetsync.resource.Departure;
 import io.fleetsync.resource.GroupKind;
 import io.fleetsync.resource.ResourceKey;
 import io.fleetsync.resource.ResourceScopes;
@@ -20,8 +21,9 @@ import java.util.Set;
  * Loads, renders and validates the manifests of a fleet into the desired state of every selected cluster,
  * offline, reporting every problem at once.
  *
- * <p>Only clusters that at least one selected target places manifests on get a {@link ClusterState}. A target
- * whose files hold no object still gets an (empty) {@link TargetState}, since pruning needs to know it.
+ * <p>Every selected cluster gets a {@link ClusterState}, also one that no target places manifests on any more:
+ * what a target left behind there is found and pruned only if the cluster is visited. A target whose files hold
+ * no object still gets an (empty) {@link TargetState}, since pruning needs to know it.
  */
 public final class DesiredStateLoader {
 
@@ -39,7 +41,11 @@ public final class DesiredStateLoader {
         var files = new TargetFiles(fleet).expand(targets, problems);
         var sources = new ManifestSources(problems);
         var documents = new LinkedHashMap<Cluster, Map<Target, List<ManifestDocument>>>();
+        var memberships = new HashMap<Cluster, ClusterMembership>();
+        var fleetTargets = fleet.targets().stream().map(Target::name).collect(java.util.stream.Collectors.toSet());
         for (var cluster : clusters) {
+            memberships.put(cluster, new ClusterMembership(fleet.identity(), fleetTargets,
+                    departures(fleet, targets, cluster), targetFilter.isEmpty()));
             var perTarget = new LinkedHashMap<Target, List<ManifestDocument>>();
             for (var target : targets) {
                 if (target.clusters().selects(cluster)) {
@@ -48,9 +54,7 @@ public final class DesiredStateLoader {
                     perTarget.put(target, docs);
                 }
             }
-            if (!perTarget.isEmpty()) {
-                documents.put(cluster, perTarget);
-            }
+            documents.put(cluster, perTarget);
         }
 
         // Scopes come from every CRD in the fleet's manifests, so a CRD and its resources may sit in any file.
@@ -60,7 +64,8 @@ public final class DesiredStateLoader {
         var factory = new DesiredObjectFactory(ResourceScopes.withDefinitionsFrom(
                 allDocuments.stream().map(ManifestDocument::body).toList()));
         var states = new ArrayList<ClusterState>();
-        documents.forEach((cluster, perTarget) -> states.add(clusterState(cluster, perTarget, factory, problems)));
+        documents.forEach((cluster, perTarget) -> states.add(clusterState(cluster, perTarget, factory, problems)
+                .withMembership(memberships.get(cluster))));
         throwIfAny(problems);
         return new DesiredFleet(fleet, states);
     }
@@ -87,6 +92,17 @@ public final class DesiredStateLoader {
             targetStates.add(new TargetState(target, objects));
         });
         return new ClusterState(cluster, targetStates);
+    }
+
+    /**
+     * The loaded targets whose selector does not pick this cluster. Filters never make a departure: a target left
+     * out by {@code --target} is not loaded here, and clusters outside {@code --cluster} are not visited.
+     */
+    private static List<DepartedTarget> departures(Fleet fleet, List<Target> targets, Cluster cluster) {
+        return targets.stream().filter(t -> !t.clusters().selects(cluster))
+                .map(t -> new DepartedTarget(t, Departure.NO_LONGER_SELECTED,
+                        fleet.clusters().stream().noneMatch(t.clusters()::selects)))
+                .toList();
     }
 
     /** Two CRDs giving one kind different scopes would make namespace defaulting depend on file order. */

@@ -8,11 +8,22 @@ import java.util.List;
  * The changes planned for one cluster, in apply order (deletes last).
  *
  * @param warnings things the user must know that are not errors, e.g. why pruning was skipped
+ * @param orphans ApplySets of this fleet whose target is no longer in the fleet file
  */
-public record ClusterPlan(String cluster, List<Change> changes, List<String> warnings) {
+public record ClusterPlan(String cluster, List<Change> changes, List<String> warnings, List<OrphanedSet> orphans) {
     public ClusterPlan {
         changes = List.copyOf(changes);
         warnings = List.copyOf(warnings);
+        orphans = List.copyOf(orphans);
+    }
+
+    public ClusterPlan(String cluster, List<Change> changes, List<String> warnings) {
+        this(cluster, changes, warnings, List.of());
+    }
+
+    /** The same plan with other changes (e.g. the restarts apply added), keeping warnings and orphans. */
+    public ClusterPlan withChanges(List<Change> other) {
+        return new ClusterPlan(cluster, other, warnings, orphans);
     }
 
     public long count(Action action) {

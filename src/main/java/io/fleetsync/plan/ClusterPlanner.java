@@ -62,14 +62,23 @@ public final class ClusterPlanner {
         var resolved = resolve(state, discovery, failures);
 
         phase.accept("list");
-        var sets = readParents(state, resolved, api);
+        var placedSets = readParents(state, resolved, api);
+        // Sets of targets that left this cluster or the fleet file (DeparturePlanner) join pruning like any set.
+        DeparturePlanner.collision(placedSets, state.membership().fleet()).ifPresent(message -> {
+            throw new ApiException(0, "FleetCollision", message, List.of(), null);
+        });
+        var parents = new FleetParents().list(state, api, failures);
+        var leaving = parents.map(p -> new DeparturePlanner().plan(state, p, options))
+                .orElse(DeparturePlanner.Departures.none());
+        var sets = java.util.stream.Stream.concat(placedSets.stream(), leaving.sets().stream()).toList();
         var setTargets = sets.stream().collect(Collectors.toMap(s -> s.set().id(), s -> s.set().target()));
         var owned = new LinkedHashMap<ResourceKey, OwnedObject>();
         // List each kind in the version the manifests use, so owned fields compare without version skew.
         var listVersion = new HashMap<GroupKind, ApiResource>();
         resolved.stream().filter(Resolved::served).forEach(r -> listVersion.putIfAbsent(r.resource().groupKind(),
                 r.resource()));
-        boolean inventoryComplete = listOwned(sets, discovery, listVersion, api, owned, failures);
+        boolean inventoryComplete = listOwned(sets, discovery, listVersion, api, owned, failures)
+                && parents.isPresent();
 
         phase.accept("diff");
         var objectPlanner = new ObjectPlanner(api, managedFields, options, differ);
@@ -84,7 +93,8 @@ public final class ClusterPlanner {
             }
         }
 
-        var targets = state.targets().stream().collect(Collectors.toMap(t -> t.target().name(), t -> t.target()));
+        var targets = new HashMap<String, Target>(leaving.targets());
+        state.targets().forEach(t -> targets.put(t.target().name(), t.target()));
         var desiredByTarget = new HashMap<String, Set<ResourceKey>>();
         var allDesired = new HashSet<ResourceKey>();
         for (var ts : state.targets()) {
@@ -101,9 +111,12 @@ public final class ClusterPlanner {
         deletes.sort(Comparator.comparingInt((PlannedObject p) -> -ApplyOrder.stage(p.change().key()))
                 .thenComparing(p -> p.change().key()));
         objects.addAll(deletes);
+        var warnings = new ArrayList<>(leaving.warnings());
+        warnings.addAll(prune.warnings());
         var plan = new ClusterPlan(state.cluster().name(), objects.stream().map(PlannedObject::change).toList(),
-                prune.warnings());
-        return new ClusterWork(plan, objects, sets, failures, discovery, inventoryComplete, prune.heldBack());
+                warnings, leaving.orphans());
+        return new ClusterWork(plan, objects, sets, failures, discovery, inventoryComplete, prune.heldBack(),
+                leaving.retired(owned.values(), prune.deletes(), prune.heldBack(), inventoryComplete));
     }
 
     /** Finds each desired object's endpoint; kinds of CRDs this run creates are derived from the CRD. */
@@ -132,7 +145,7 @@ public final class ClusterPlanner {
 
     private List<TargetSet> readParents(ClusterState state, List<Resolved> resolved, KubeApi api) {
         var parents = fanout.map(state.targets(), ts -> {
-            var set = ApplySet.forTarget(ts.target().name());
+            var set = ApplySet.forTarget(ts.target().name(), state.membership().fleet().name());
             return new TargetSet(set, ParentRecord.read(api.get(set.parentPath())), ParentRecord.none());
         });
         var out = new ArrayList<TargetSet>();

@@ -11,13 +11,21 @@ import java.util.List;
  *     partial
  * @param inventoryComplete false when a list failed: then nothing may be pruned and parents keep their old scope
  * @param deletesHeldBack the planned deletes must not run (too many for {@code --max-deletions})
+ * @param retiredParents parents of departed or orphaned sets to delete once the run is clean
  */
 public record ClusterWork(ClusterPlan plan, List<PlannedObject> objects, List<TargetSet> sets,
                           List<ObjectOutcome> failures, Discovery discovery, boolean inventoryComplete,
-                          boolean deletesHeldBack) {
+                          boolean deletesHeldBack, List<RetiredParent> retiredParents) {
     public ClusterWork {
         objects = List.copyOf(objects);
         sets = List.copyOf(sets);
         failures = List.copyOf(failures);
+        retiredParents = List.copyOf(retiredParents);
+    }
+
+    public ClusterWork(ClusterPlan plan, List<PlannedObject> objects, List<TargetSet> sets,
+                       List<ObjectOutcome> failures, Discovery discovery, boolean inventoryComplete,
+                       boolean deletesHeldBack) {
+        this(plan, objects, sets, failures, discovery, inventoryComplete, deletesHeldBack, List.of());
     }
 }

@@ -12,8 +12,15 @@ import java.util.stream.Collectors;
 /**
  * What an ApplySet parent says the set spans: the group-kinds and namespaces of its members. Null-safe: a missing
  * parent spans nothing.
+ *
+ * @param fleet the fleet name the live parent carries ({@code fleetsync.io/fleet}); null when none or no parent
  */
-public record ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> namespaces, boolean exists) {
+public record ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> namespaces, boolean exists,
+                           String fleet) {
+
+    public ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> namespaces, boolean exists) {
+        this(groupKinds, namespaces, exists, null);
+    }
 
     public static ParentRecord none() {
         return new ParentRecord(new TreeSet<>(), new TreeSet<>(), false);
@@ -28,7 +35,8 @@ public record ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> na
         var annotations = (Map<String, String>) meta.getOrDefault("annotations", Map.of());
         var kinds = split(annotations.get(ApplySet.ANNOTATION_GROUP_KINDS)).stream()
                 .map(GroupKind::parseApplySetName).collect(Collectors.toCollection(TreeSet::new));
-        return new ParentRecord(kinds, new TreeSet<>(split(annotations.get(ApplySet.ANNOTATION_NAMESPACES))), true);
+        return new ParentRecord(kinds, new TreeSet<>(split(annotations.get(ApplySet.ANNOTATION_NAMESPACES))), true,
+                annotations.get(ApplySet.ANNOTATION_FLEET));
     }
 
     public ParentRecord union(Set<GroupKind> kinds, Set<String> ns) {
@@ -36,7 +44,7 @@ public record ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> na
         k.addAll(kinds);
         var n = new TreeSet<>(namespaces);
         n.addAll(ns);
-        return new ParentRecord(k, n, exists);
+        return new ParentRecord(k, n, exists, fleet);
     }
 
     /** The parent ConfigMap as applied by fleetsync. */
@@ -44,6 +52,9 @@ public record ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> na
         var annotations = new java.util.LinkedHashMap<String, Object>();
         annotations.put(ApplySet.ANNOTATION_TOOLING, ApplySet.TOOLING);
         annotations.put(ApplySet.ANNOTATION_TARGET, set.target());
+        if (set.fleet() != null) {
+            annotations.put(ApplySet.ANNOTATION_FLEET, set.fleet());
+        }
         annotations.put(ApplySet.ANNOTATION_GROUP_KINDS,
                 groupKinds.stream().map(GroupKind::applySetName).collect(Collectors.joining(",")));
         annotations.put(ApplySet.ANNOTATION_NAMESPACES, String.join(",", namespaces));

@@ -8,9 +8,15 @@ package io.fleetsync.plan;
  * @param allowEmpty prune even when a target renders no objects
  * @param maxDeletions hold back a cluster's deletes when there are more than this; null for no limit
  * @param diff attach unified diffs to changes
+ * @param pruneOrphans delete the objects and parents of this fleet's ApplySets whose target left the fleet file
  */
-public record PlanOptions(boolean adopt, boolean forceConflicts, boolean allowEmpty, Integer maxDeletions, boolean diff) {
+public record PlanOptions(boolean adopt, boolean forceConflicts, boolean allowEmpty, Integer maxDeletions, boolean diff,
+                          boolean pruneOrphans) {
+    public PlanOptions(boolean adopt, boolean forceConflicts, boolean allowEmpty, Integer maxDeletions, boolean diff) {
+        this(adopt, forceConflicts, allowEmpty, maxDeletions, diff, false);
+    }
+
     public static PlanOptions defaults() {
-        return new PlanOptions(false, false, false, null, false);
+        return new PlanOptions(false, false, false, null, false, false);
     }
 }

@@ -34,7 +34,8 @@ final class PrunePlanner {
                 continue;
             }
             var desired = desiredByTarget.getOrDefault(target.name(), Set.of());
-            if (desired.isEmpty() && !options.allowEmpty()) {
+            // A departed set renders nothing by definition; its own guard is in DeparturePlanner (selects no cluster).
+            if (desired.isEmpty() && !options.allowEmpty() && ts.departure() == null) {
                 warnings.add("target " + target.name() + " renders no objects: pruning skipped (--allow-empty to prune)");
                 continue;
             }
@@ -48,7 +49,7 @@ final class PrunePlanner {
                 }
                 var diff = options.diff() ? differ.diff(o.key(), ObjectContent.content(o.live()), null) : null;
                 deletes.add(new PlannedObject(new Change(o.key(), target.name(), Action.DELETE, List.of(), List.of(),
-                        diff, null), o.resource(), null, o.live(), false));
+                        diff, null, ts.departure()), o.resource(), null, o.live(), false));
             }
         }
         if (!inventoryComplete) {

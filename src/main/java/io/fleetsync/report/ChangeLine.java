@@ -34,9 +34,21 @@ final class ChangeLine {
                 appendNote(line, change.note(), " — ");
             }
             case ADOPT_NEEDED -> appendNote(line, change.note(), " (", ")");
+            case DELETE -> {
+                if (change.departure() != null) line.append(" (").append(departure(change)).append(')');
+                appendNote(line, change.note(), " — ");
+            }
             default -> appendNote(line, change.note(), " — ");
         }
         return line.toString();
+    }
+
+    /** Why a whole set is being emptied, in words. */
+    static String departure(Change change) {
+        return switch (change.departure()) {
+            case NO_LONGER_SELECTED -> "no longer selected by target " + change.target();
+            case REMOVED_FROM_FLEET -> "target " + change.target() + " removed from the fleet file";
+        };
     }
 
     private static void appendNote(StringBuilder line, String note, String before) {

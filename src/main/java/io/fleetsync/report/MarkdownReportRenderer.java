@@ -84,6 +84,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         if (cluster.plan() == null) return items;
         var list = new ArrayList<String>();
         cluster.plan().warnings().forEach(w -> list.add("- ⚠️ " + MarkdownText.inline(w)));
+        cluster.plan().orphans().forEach(o -> list.add("- ⚠️ " + MarkdownText.inline(OrphanLine.describe(o))));
         var changes = cluster.plan().changes().stream().filter(c -> c.action().isChange()).toList();
         int shown = Math.min(changes.size(), options.maxChangesPerCluster());
         var outcomes = report.kind() == RunReport.Kind.RESULT ? new OutcomeIndex(cluster) : null;

@@ -83,6 +83,9 @@ public final class TextReportRenderer implements ReportRenderer {
             for (var warning : cluster.plan().warnings()) {
                 body.add("  " + palette.yellow("warning: ") + TerminalText.line(warning));
             }
+            for (var orphan : cluster.plan().orphans()) {
+                body.add("  " + palette.yellow("orphan: ") + TerminalText.line(OrphanLine.describe(orphan)));
+            }
         }
         if (cluster.error() != null) {
             var phase = cluster.phase() == null ? "" : " during " + cluster.phase();

@@ -9,21 +9,29 @@ import java.util.Base64;
  * kubectl's ApplySet convention for one target on one cluster: a parent ConfigMap records which group-kinds and
  * namespaces the set spans; every member carries the {@code part-of} label with the set's id. Pruning lists only
  * those kinds in those namespaces, by that label. See KEP-3659.
+ *
+ * @param fleet the name of the fleet that writes this set (annotation {@code fleetsync.io/fleet}); null for an
+ *     unnamed fleet. Not part of the parent's name or id, so naming a fleet keeps existing installs' ids.
  */
-public record ApplySet(String target, String parentNamespace, String parentName, String id) {
+public record ApplySet(String target, String parentNamespace, String parentName, String id, String fleet) {
     public static final String LABEL_PART_OF = "applyset.kubernetes.io/part-of";
     public static final String LABEL_ID = "applyset.kubernetes.io/id";
     public static final String ANNOTATION_GROUP_KINDS = "applyset.kubernetes.io/contains-group-kinds";
     public static final String ANNOTATION_NAMESPACES = "applyset.kubernetes.io/additional-namespaces";
     public static final String ANNOTATION_TOOLING = "applyset.kubernetes.io/tooling";
     public static final String ANNOTATION_TARGET = "fleetsync.io/target";
+    public static final String ANNOTATION_FLEET = "fleetsync.io/fleet";
     public static final String TOOLING = "fleetsync/v1";
     /** Parents live in kube-system: it exists on every cluster and is never pruned. */
     public static final String PARENT_NAMESPACE = "kube-system";
 
     public static ApplySet forTarget(String target) {
+        return forTarget(target, null);
+    }
+
+    public static ApplySet forTarget(String target, String fleet) {
         var name = "fleetsync-applyset-" + target;
-        return new ApplySet(target, PARENT_NAMESPACE, name, idOf(name, PARENT_NAMESPACE, "ConfigMap", ""));
+        return new ApplySet(target, PARENT_NAMESPACE, name, idOf(name, PARENT_NAMESPACE, "ConfigMap", ""), fleet);
     }
 
     /** {@code applyset-<base64url(sha256(name.namespace.kind.group))>-v1}, as kubectl computes it. */
@@ -35,6 +43,11 @@ public record ApplySet(String target, String parentNamespace, String parentName,
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Where every fleetsync parent lives: listed once per cluster to find departed and orphaned sets. */
+    public static String parentCollectionPath() {
+        return "/api/v1/namespaces/" + PARENT_NAMESPACE + "/configmaps";
     }
 
     /** The parent ConfigMap's REST path. */

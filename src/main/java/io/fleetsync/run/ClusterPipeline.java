@@ -109,7 +109,7 @@ final class ClusterPipeline {
         } else if (partial) {
             error = "some changes were not applied";
         }
-        var plan = new ClusterPlan(name, changes, work.plan().warnings());
+        var plan = work.plan().withChanges(changes);
         return new ClusterReport(name, partial ? ClusterReport.Status.PARTIAL : ClusterReport.Status.OK, plan,
                 outcomes, error, partial ? lastPhase : null, elapsed(start));
     }

@@ -108,6 +108,13 @@ class FleetLoaderTest {
     }
 
     @Test
+    void aFleetNameIsItsIdentityAndMustBeADnsLabel() throws InputException {
+        assertThat(loader.load(DIR.resolve("named.yaml")).identity()).isEqualTo(new FleetIdentity("prod"));
+        assertThat(loader.load(DIR.resolve("valid.yaml")).identity()).isEqualTo(FleetIdentity.UNNAMED);
+        assertProblem(problems("bad/fleet-name.yaml"), 2, "name", "fleet name 'Prod_EU' must be a DNS-1123 label");
+    }
+
+    @Test
     void duplicateClusterNamesAreRejected() {
         assertProblem(problems("bad/duplicate-cluster.yaml"), 5, "clusters[1].name",
                 "duplicate cluster name 'prod-eu' (also clusters[0])");

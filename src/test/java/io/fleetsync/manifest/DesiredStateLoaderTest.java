@@ -50,6 +50,37 @@ class DesiredStateLoaderTest {
     }
 
     @Test
+    void everyClusterKnowsWhichTargetsLeftItAndFiltersNeverMakeADeparture() throws InputException {
+        var fleet = fleets.load(DIR.resolve("good/fleet.yaml"));
+        var desired = loader.load(fleet, Set.of(), Set.of());
+        var onlyBase = loader.load(fleet, Set.of("dev-eu"), Set.of("base"));
+
+        var devEu = desired.clusters().get(2);
+        assertThat(devEu.membership().departed()).extracting(d -> d.target().name() + ":" + d.reason() + ":"
+                + d.selectsNoCluster()).containsExactly("crds:NO_LONGER_SELECTED:false");
+        assertThat(devEu.membership().fleetTargets()).containsExactlyInAnyOrder("base", "crds");
+        assertThat(devEu.membership().orphansInScope()).isTrue();
+        assertThat(desired.clusters().get(0).membership().departed()).isEmpty();
+        assertThat(onlyBase.clusters()).extracting(c -> c.cluster().name()).containsExactly("dev-eu");
+        assertThat(onlyBase.clusters().get(0).membership().departed()).as("crds is filtered out, not departed")
+                .isEmpty();
+        assertThat(onlyBase.clusters().get(0).membership().orphansInScope()).isFalse();
+        assertThat(devEu.onlyTargets(Set.of("base")).membership().departed()).isEmpty();
+        assertThat(devEu.onlyTargets(Set.of("crds")).membership().departed()).hasSize(1);
+    }
+
+    @Test
+    void aClusterNoTargetSelectsStillGetsAStateToPruneWhatWasLeft() throws InputException {
+        var fleet = fleets.load(DIR.resolve("good/fleet.yaml"));
+        var crdsOnly = loader.load(fleet, Set.of(), Set.of("crds"));
+
+        var devEu = crdsOnly.clusters().get(2);
+        assertThat(devEu.targets()).isEmpty();
+        assertThat(devEu.hasWork()).isTrue();
+        assertThat(devEu.membership().departed()).extracting(d -> d.target().name()).containsExactly("crds");
+    }
+
+    @Test
     void directoriesContributeSortedYamlFilesRecursivelyAndGlobsMatchFiles() throws InputException {
         var base = good().clusters().get(0).targets().get(0);
 
@@ -137,8 +168,10 @@ class DesiredStateLoaderTest {
 
         var desired = loader.load(fleet, Set.of("prod-us", "dev-eu"), Set.of("crds"));
 
-        assertThat(desired.clusters()).extracting(c -> c.cluster().name()).containsExactly("prod-us");
+        // dev-eu is kept although crds does not select it: what crds may have left there is pruned.
+        assertThat(desired.clusters()).extracting(c -> c.cluster().name()).containsExactly("prod-us", "dev-eu");
         assertThat(desired.clusters().get(0).targets()).extracting(t -> t.target().name()).containsExactly("crds");
+        assertThat(desired.clusters().get(1).targets()).isEmpty();
     }
 
     @Test

@@ -47,7 +47,8 @@ class JsonReportRendererTest {
 
         assertThat(clusters).extracting(c -> c.get("name").asText()).containsExactly("prod-eu", "prod-us", "staging");
         var eu = clusters.get(0);
-        assertThat(fields(eu)).containsExactly("name", "status", "phase", "error", "durationMs", "warnings", "summary",
+        assertThat(fields(eu)).containsExactly("name", "status", "phase", "error", "durationMs", "warnings", "orphans",
+                "summary",
                 "changes");
         assertThat(eu.get("status").asText()).isEqualTo("ok");
         assertThat(eu.get("error").isNull()).isTrue();
@@ -70,7 +71,7 @@ class JsonReportRendererTest {
                 .containsExactly("create", "update", "update", "replace", "adopt-needed", "unchanged", "delete");
         var update = changes.get(1);
         assertThat(fields(update)).containsExactly("group", "kind", "namespace", "name", "subject", "target",
-                "action", "changedPaths", "conflicts", "note", "diff", "outcome");
+                "action", "changedPaths", "conflicts", "note", "reason", "diff", "outcome");
         assertThat(update.get("group").asText()).isEmpty();
         assertThat(update.get("kind").asText()).isEqualTo("ConfigMap");
         assertThat(update.get("namespace").asText()).isEqualTo("demo");
@@ -138,6 +139,20 @@ class JsonReportRendererTest {
                 "/clusters/0/changes/0/action: \"CREATE\" is not one of "
                         + "[\"create\",\"update\",\"replace\",\"delete\",\"adopt-needed\",\"unchanged\"]",
                 "/clusters/0/changes/0/outcome: matches 0 of the oneOf options, expected 1");
+    }
+
+    @Test
+    void departuresCarryAStableReasonAndOrphansAreListedPerCluster() throws IOException {
+        var cluster = json(SampleReports.departures(), false).get("clusters").get(0);
+
+        assertThat(cluster.get("changes")).extracting(c -> c.get("subject").asText() + " " + c.get("reason"))
+                .containsExactly("ConfigMap/demo/left \"no-longer-selected\"", "ConfigMap/demo/orphan \"removed-from-fleet\"",
+                        "ConfigMap/demo/pruned null");
+        assertThat(cluster.get("orphans").toString()).isEqualTo("[{\"target\":\"old\",\"parent\":"
+                + "\"kube-system/fleetsync-applyset-old\",\"handling\":\"pruned\"},{\"target\":\"older\",\"parent\":"
+                + "\"kube-system/fleetsync-applyset-older\",\"handling\":\"kept\"}]");
+        assertThat(new SchemaSubsetValidator(mapper.readTree(Files.readString(schemaFile())))
+                .violations(json(SampleReports.departures(), false))).isEmpty();
     }
 
     private JsonNode json(RunReport report, boolean diffs) throws IOException {

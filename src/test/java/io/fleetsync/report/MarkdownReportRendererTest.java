@@ -96,4 +96,14 @@ class MarkdownReportRendererTest {
 
         assertThat(render(new MarkdownReportRenderer(PLAIN), report)).contains("- ``+ create ConfigMap/demo/odd`name``");
     }
+
+    @Test
+    void departuresSayWhyAndOrphansAreListed() {
+        var md = render(new MarkdownReportRenderer(PLAIN), SampleReports.departures());
+
+        assertThat(md).contains("(no longer selected by target web)")
+                .contains("(target old removed from the fleet file)")
+                .contains("orphaned ApplySet kube-system/fleetsync-applyset-old: target old is no longer in the fleet"
+                        + " file; its objects are deleted (--prune-orphans), then the parent");
+    }
 }

@@ -5,6 +5,8 @@ import io.fleetsync.diff.Action;
 import io.fleetsync.diff.Change;
 import io.fleetsync.diff.YamlDiff;
 import io.fleetsync.plan.ClusterPlan;
+import io.fleetsync.plan.OrphanedSet;
+import io.fleetsync.resource.Departure;
 import io.fleetsync.resource.ResourceKey;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -56,6 +58,21 @@ final class SampleReports {
                 ObjectOutcome.failed(STAGING_UPDATE, "admission webhook \"policy\" denied the request"));
         return new RunReport(RunReport.Kind.RESULT, true, STARTED, Duration.ofMillis(5_000),
                 List.of(prodEu(euOutcomes), prodUs(), staging(stagingOutcomes, "1 object failed")));
+    }
+
+    /** A plan of one cluster with a departed target's delete, an orphan's delete, an ordinary prune, two orphans. */
+    static RunReport departures() {
+        var left = new Change(new ResourceKey("", "ConfigMap", "demo", "left"), "web", Action.DELETE, List.of(),
+                List.of(), null, null, Departure.NO_LONGER_SELECTED);
+        var orphan = new Change(new ResourceKey("", "ConfigMap", "demo", "orphan"), "old", Action.DELETE, List.of(),
+                List.of(), null, null, Departure.REMOVED_FROM_FLEET);
+        var pruned = Change.of(new ResourceKey("", "ConfigMap", "demo", "pruned"), "app", Action.DELETE);
+        var plan = new ClusterPlan("prod-eu", List.of(left, orphan, pruned), List.of(), List.of(
+                new OrphanedSet("old", "kube-system/fleetsync-applyset-old", OrphanedSet.Handling.PRUNED),
+                new OrphanedSet("older", "kube-system/fleetsync-applyset-older", OrphanedSet.Handling.KEPT)));
+        var report = new ClusterReport("prod-eu", ClusterReport.Status.OK, plan, List.of(), null, null,
+                Duration.ofMillis(10));
+        return new RunReport(RunReport.Kind.PLAN, false, STARTED, Duration.ofMillis(10), List.of(report));
     }
 
     /** A plan whose one cluster has {@code n} creates. */

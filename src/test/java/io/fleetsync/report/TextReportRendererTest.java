@@ -151,4 +151,15 @@ class TextReportRendererTest {
         return text.lines().filter(l -> l.startsWith(firstCell + " ")).findFirst()
                 .map(l -> List.of(l.trim().split("\\s+"))).orElseThrow();
     }
+
+    @Test
+    void departuresSayWhyAndOrphansGetALineOfTheirOwn() {
+        var text = render(new TextReportRenderer(PLAIN), SampleReports.departures());
+
+        assertThat(text).contains("  - delete ConfigMap/demo/left (no longer selected by target web)\n")
+                .contains("  - delete ConfigMap/demo/orphan (target old removed from the fleet file)\n")
+                .contains("  - delete ConfigMap/demo/pruned\n")
+                .contains("  orphan: orphaned ApplySet kube-system/fleetsync-applyset-older: target older is no longer"
+                        + " in the fleet file; its objects are kept (--prune-orphans deletes them)\n");
+    }
 }

@@ -7,8 +7,8 @@ import java.util.List;
 /** One planned object (unchanged ones included) and, in a Result, what happened to it. */
 @RegisterForReflection
 @JsonPropertyOrder({"group", "kind", "namespace", "name", "subject", "target", "action", "changedPaths", "conflicts",
-        "note", "diff", "outcome"})
+        "note", "reason", "diff", "outcome"})
 public record ChangeDocument(String group, String kind, String namespace, String name, String subject, String target,
-                             String action, List<String> changedPaths, List<String> conflicts, String note, String diff,
-                             OutcomeDocument outcome) {
+                             String action, List<String> changedPaths, List<String> conflicts, String note,
+                             String reason, String diff, OutcomeDocument outcome) {
 }

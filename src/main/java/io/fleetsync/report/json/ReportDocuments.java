@@ -35,11 +35,13 @@ public final class ReportDocuments {
                 t.errors());
         var plan = cluster.plan();
         List<String> warnings = plan == null ? List.of() : plan.warnings();
+        List<OrphanDocument> orphans = plan == null ? List.of() : plan.orphans().stream()
+                .map(o -> new OrphanDocument(o.target(), o.parent(), o.handling().code())).toList();
         var outcomes = report.kind() == RunReport.Kind.RESULT ? new OutcomeIndex(cluster) : null;
         List<ChangeDocument> changes = plan == null ? List.of()
                 : plan.changes().stream().map(ch -> change(outcomes, ch, diffs)).toList();
         return new ClusterDocument(cluster.cluster(), cluster.status().name().toLowerCase(Locale.ROOT),
-                cluster.phase(), cluster.error(), millis(cluster.duration()), warnings, counts, changes);
+                cluster.phase(), cluster.error(), millis(cluster.duration()), warnings, orphans, counts, changes);
     }
 
     private static ChangeDocument change(OutcomeIndex outcomes, Change change, boolean diffs) {
@@ -50,7 +52,7 @@ public final class ReportDocuments {
                 .orElse(null);
         return new ChangeDocument(key.group(), key.kind(), key.namespace(), key.name(), key.subject(),
                 change.target(), change.action().label(), change.changedPaths(), change.conflicts(), change.note(),
-                diffs ? change.diff() : null, outcome);
+                change.departure() == null ? null : change.departure().code(), diffs ? change.diff() : null, outcome);
     }
 
     private static Long millis(Duration duration) {

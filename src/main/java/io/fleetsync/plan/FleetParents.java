@@ -1,0 +1,39 @@
+package io.fleetsync.plan;
+
+import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.cluster.ApiException;
+import io.fleetsync.cluster.KubeApi;
+import io.fleetsync.diff.Action;
+import io.fleetsync.diff.Change;
+import io.fleetsync.manifest.ClusterState;
+import io.fleetsync.resource.ApplySet;
+import io.fleetsync.resource.ResourceKey;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Lists a cluster's ApplySet parents — one request: the ConfigMaps of {@code kube-system} that carry the id label —
+ * so the sets of departed and removed targets are found without one GET per target.
+ */
+final class FleetParents {
+
+    /**
+     * The listed parents: empty list when the state needs none (no departure possible, orphans out of scope);
+     * empty optional when the list failed, which is recorded in failures (then nothing may be pruned: unknown is
+     * not absent).
+     */
+    Optional<List<Map<String, Object>>> list(ClusterState state, KubeApi api, List<ObjectOutcome> failures) {
+        if (!state.membership().needsParentList()) {
+            return Optional.of(List.of());
+        }
+        try {
+            return Optional.of(api.list(ApplySet.parentCollectionPath(), ApplySet.LABEL_ID));
+        } catch (ApiException e) {
+            failures.add(ObjectOutcome.failed(Change.of(new ResourceKey("", "ConfigMap", ApplySet.PARENT_NAMESPACE,
+                    "*"), "", Action.UNCHANGED), "listing ApplySet parents in " + ApplySet.PARENT_NAMESPACE
+                    + " failed: " + e.getMessage()));
+            return Optional.empty();
+        }
+    }
+}
