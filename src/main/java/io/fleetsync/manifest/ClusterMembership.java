@@ -10,9 +10,11 @@ import java.util.Set;
  *
  * @param fleetTargets every target name in the fleet file: a parent of this fleet for another name is an orphan
  * @param orphansInScope false when {@code --target} narrows the run: then only the named targets are touched
+ * @param selectedByNoTarget no target of the fleet file selects this cluster (whatever {@code --target} says):
+ *     emptying it wholesale is held back unless {@code --allow-empty}, like a target that renders nothing
  */
 public record ClusterMembership(FleetIdentity fleet, Set<String> fleetTargets, List<DepartedTarget> departed,
-                                boolean orphansInScope) {
+                                boolean orphansInScope, boolean selectedByNoTarget) {
     public ClusterMembership {
         fleetTargets = Set.copyOf(fleetTargets);
         departed = List.copyOf(departed);
@@ -20,7 +22,7 @@ public record ClusterMembership(FleetIdentity fleet, Set<String> fleetTargets, L
 
     /** No departures and no orphan search: what a hand-built state (tests, one target) means. */
     public static ClusterMembership none() {
-        return new ClusterMembership(FleetIdentity.UNNAMED, Set.of(), List.of(), false);
+        return new ClusterMembership(FleetIdentity.UNNAMED, Set.of(), List.of(), false, false);
     }
 
     /** Whether the planner must list the cluster's parents at all. */
@@ -31,6 +33,6 @@ public record ClusterMembership(FleetIdentity fleet, Set<String> fleetTargets, L
     /** Keeps departures of the named targets only, and no orphan search ({@code --target}). */
     ClusterMembership onlyTargets(Set<String> names) {
         return new ClusterMembership(fleet, fleetTargets,
-                departed.stream().filter(d -> names.contains(d.target().name())).toList(), false);
+                departed.stream().filter(d -> names.contains(d.target().name())).toList(), false, selectedByNoTarget);
     }
 }

@@ -45,7 +45,8 @@ public final class DesiredStateLoader {
         var fleetTargets = fleet.targets().stream().map(Target::name).collect(java.util.stream.Collectors.toSet());
         for (var cluster : clusters) {
             memberships.put(cluster, new ClusterMembership(fleet.identity(), fleetTargets,
-                    departures(fleet, targets, cluster), targetFilter.isEmpty()));
+                    departures(targets, cluster), targetFilter.isEmpty(),
+                    fleet.targets().stream().noneMatch(t -> t.clusters().selects(cluster))));
             var perTarget = new LinkedHashMap<Target, List<ManifestDocument>>();
             for (var target : targets) {
                 if (target.clusters().selects(cluster)) {
@@ -98,11 +99,9 @@ public final class DesiredStateLoader {
      * The loaded targets whose selector does not pick this cluster. Filters never make a departure: a target left
      * out by {@code --target} is not loaded here, and clusters outside {@code --cluster} are not visited.
      */
-    private static List<DepartedTarget> departures(Fleet fleet, List<Target> targets, Cluster cluster) {
+    private static List<DepartedTarget> departures(List<Target> targets, Cluster cluster) {
         return targets.stream().filter(t -> !t.clusters().selects(cluster))
-                .map(t -> new DepartedTarget(t, Departure.NO_LONGER_SELECTED,
-                        fleet.clusters().stream().noneMatch(t.clusters()::selects)))
-                .toList();
+                .map(t -> new DepartedTarget(t, Departure.NO_LONGER_SELECTED)).toList();
     }
 
     /** Two CRDs giving one kind different scopes would make namespace defaulting depend on file order. */

@@ -94,9 +94,10 @@ final class DeparturePlanner {
             var set = ApplySet.forTarget(l.target(), fleet.name());
             var leaving = departed.get(l.target());
             if (leaving != null && fleet.mayUse(l.fleet())) {
-                if (leaving.selectsNoCluster() && !options.allowEmpty()) {
-                    warnings.add("target " + l.target() + " selects no cluster of the fleet: what it owns on this"
-                            + " cluster is kept (--allow-empty deletes it)");
+                // A cluster that every target left is most likely a label typo: the empty-target guard, per cluster.
+                if (membership.selectedByNoTarget() && !options.allowEmpty()) {
+                    warnings.add("no target selects this cluster any more: what target " + l.target() + " left here"
+                            + " is kept (--allow-empty deletes it)");
                     continue;
                 }
                 if (!leaving.target().prune()) {

@@ -34,7 +34,8 @@ final class PrunePlanner {
                 continue;
             }
             var desired = desiredByTarget.getOrDefault(target.name(), Set.of());
-            // A departed set renders nothing by definition; its own guard is in DeparturePlanner (selects no cluster).
+            // A departed set renders nothing here by definition; its guard (a cluster no target selects) is in
+            // DeparturePlanner.
             if (desired.isEmpty() && !options.allowEmpty() && ts.departure() == null) {
                 warnings.add("target " + target.name() + " renders no objects: pruning skipped (--allow-empty to prune)");
                 continue;

@@ -125,11 +125,17 @@ class LeaveTest {
         assertThat(sharded.out()).contains(c1.name()).doesNotContain(c0.name());
         assertThat(cm(c0, "web-cm")).as("--cluster, --target and --shard delete nothing").isTrue();
 
-        // Positive control: the unfiltered run visits c0, which no target selects, and empties it.
-        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
+        // The unfiltered run visits c0, which no target selects any more: like a target that renders nothing,
+        // a cluster the whole fleet left (a label typo?) is emptied only with --allow-empty.
+        var guarded = Run.of(launcher, "apply", "-f", ws.fleetPath(), "-o", "json");
+        assertThat(guarded.exitCode()).as(guarded.toString()).isZero();
+        assertThat(guarded.out()).contains("no target selects this cluster any more");
+        assertThat(cm(c0, "web-cm")).isTrue();
+        // Positive control: allowed, the unfiltered run empties c0.
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "--allow-empty", "-o", "json");
         assertThat(deletes(plan, c0)).containsExactlyInAnyOrder("ConfigMap/" + ns + "/web-cm", "Namespace/" + ns);
         assertThat(deletes(plan, c1)).isEmpty();
-        var apply = Run.of(launcher, "apply", "-f", ws.fleetPath());
+        var apply = Run.of(launcher, "apply", "-f", ws.fleetPath(), "--allow-empty");
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
         assertThat(cm(c0, "web-cm")).isFalse();
         var gone = c0.client().namespaces().withName(ns).get();

@@ -56,8 +56,9 @@ class DesiredStateLoaderTest {
         var onlyBase = loader.load(fleet, Set.of("dev-eu"), Set.of("base"));
 
         var devEu = desired.clusters().get(2);
-        assertThat(devEu.membership().departed()).extracting(d -> d.target().name() + ":" + d.reason() + ":"
-                + d.selectsNoCluster()).containsExactly("crds:NO_LONGER_SELECTED:false");
+        assertThat(devEu.membership().departed()).extracting(d -> d.target().name() + ":" + d.reason())
+                .containsExactly("crds:NO_LONGER_SELECTED");
+        assertThat(devEu.membership().selectedByNoTarget()).as("base still selects dev-eu").isFalse();
         assertThat(devEu.membership().fleetTargets()).containsExactlyInAnyOrder("base", "crds");
         assertThat(devEu.membership().orphansInScope()).isTrue();
         assertThat(desired.clusters().get(0).membership().departed()).isEmpty();
@@ -78,6 +79,7 @@ class DesiredStateLoaderTest {
         assertThat(devEu.targets()).isEmpty();
         assertThat(devEu.hasWork()).isTrue();
         assertThat(devEu.membership().departed()).extracting(d -> d.target().name()).containsExactly("crds");
+        assertThat(devEu.membership().selectedByNoTarget()).as("--target does not make base leave").isFalse();
     }
 
     @Test

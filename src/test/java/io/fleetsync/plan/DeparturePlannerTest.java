@@ -31,7 +31,7 @@ class DeparturePlannerTest {
 
     @Test
     void aDepartedTargetsParentBecomesASetWithItsReason() {
-        var state = state(PROD, List.of("app"), List.of(departed("web", false)), true);
+        var state = state(PROD, List.of("app"), List.of(departed("web")), true);
 
         var plan = planner.plan(state, List.of(parent("web", "prod"), parent("app", "prod")), options(false, false));
 
@@ -45,7 +45,7 @@ class DeparturePlannerTest {
 
     @Test
     void aParentWithoutFleetNameCountsAsThisFleetsForItsOwnTargetsOnly() {
-        var state = state(PROD, List.of(), List.of(departed("web", false)), true);
+        var state = state(PROD, List.of(), List.of(departed("web")), true);
 
         var plan = planner.plan(state, List.of(parent("web", null), parent("gone", null)), options(true, false));
 
@@ -56,7 +56,7 @@ class DeparturePlannerTest {
 
     @Test
     void anotherFleetsParentsAreNeverDepartedNorOrphans() {
-        var state = state(PROD, List.of(), List.of(departed("web", false)), true);
+        var state = state(PROD, List.of(), List.of(departed("web")), true);
 
         var plan = planner.plan(state, List.of(parent("web", "staging"), parent("gone", "staging")),
                 options(true, false));
@@ -99,7 +99,7 @@ class DeparturePlannerTest {
 
     @Test
     void aLookAlikeParentIsIgnored() {
-        var state = state(PROD, List.of(), List.of(departed("web", false)), true);
+        var state = state(PROD, List.of(), List.of(departed("web")), true);
         var renamed = parent("web", "prod");
         meta(renamed).put("name", "someone-elses");
         var otherTool = parent("gone", "prod");
@@ -112,20 +112,21 @@ class DeparturePlannerTest {
     }
 
     @Test
-    void aTargetThatSelectsNoClusterKeepsItsObjectsUnlessEmptyIsAllowed() {
-        var state = state(PROD, List.of(), List.of(departed("web", true)), true);
+    void aClusterNoTargetSelectsKeepsItsObjectsUnlessEmptyIsAllowed() {
+        var state = state(PROD, List.of(), List.of(departed("web")), true, true);
 
         var held = planner.plan(state, List.of(parent("web", "prod")), options(false, false));
         var allowed = planner.plan(state, List.of(parent("web", "prod")), options(false, true));
 
         assertThat(held.sets()).isEmpty();
-        assertThat(held.warnings()).singleElement().asString().contains("selects no cluster").contains("--allow-empty");
+        assertThat(held.warnings()).singleElement().asString().contains("no target selects this cluster")
+                .contains("--allow-empty");
         assertThat(allowed.sets()).hasSize(1);
     }
 
     @Test
     void aParentIsRetiredOnlyWhenEveryMemberIsDeleted() {
-        var state = state(PROD, List.of(), List.of(departed("web", false)), true);
+        var state = state(PROD, List.of(), List.of(departed("web")), true);
         var plan = planner.plan(state, List.of(parent("web", "prod")), options(false, false));
         var id = ApplySet.forTarget("web").id();
         var gone = owned("gone", id);
@@ -175,17 +176,22 @@ class DeparturePlannerTest {
         return new Target(name, new ClusterSelector(List.of(), Map.of("tier", "web")), null, List.of(name + "/"), true);
     }
 
-    private static DepartedTarget departed(String name, boolean selectsNoCluster) {
-        return new DepartedTarget(target(name), Departure.NO_LONGER_SELECTED, selectsNoCluster);
+    private static DepartedTarget departed(String name) {
+        return new DepartedTarget(target(name), Departure.NO_LONGER_SELECTED);
     }
 
     private static ClusterState state(FleetIdentity fleet, List<String> placed, List<DepartedTarget> departed,
                                       boolean orphansInScope) {
+        return state(fleet, placed, departed, orphansInScope, false);
+    }
+
+    private static ClusterState state(FleetIdentity fleet, List<String> placed, List<DepartedTarget> departed,
+                                      boolean orphansInScope, boolean selectedByNoTarget) {
         var names = new java.util.HashSet<String>(placed);
         departed.forEach(d -> names.add(d.target().name()));
         var cluster = new Cluster("c1", Map.of(), (Connection) null);
         return new ClusterState(cluster, placed.stream().map(p -> new TargetState(target(p), List.of())).toList(),
-                Set.of(), new ClusterMembership(fleet, names, departed, orphansInScope));
+                Set.of(), new ClusterMembership(fleet, names, departed, orphansInScope, selectedByNoTarget));
     }
 
     /** A parent ConfigMap as fleetsync writes it (and the list returns it). */
