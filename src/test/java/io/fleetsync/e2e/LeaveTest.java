@@ -183,6 +183,20 @@ class LeaveTest {
         assertThat(cm(c0, "old-cm")).isFalse();
         assertThat(parent(c0, "old-" + ws.id)).isFalse();
         assertThat(orphans(Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json"), c0)).isEmpty();
+
+        // The cost at the server (discovery aside): one parent GET per target, one LIST of namespaces, and the
+        // one LIST of parents that finds departures and orphans — which a --target run without departures skips.
+        long before = ApiRequests.countAll(c0);
+        long listsBefore = ApiRequests.count(c0, java.util.Set.of("configmaps"), java.util.Set.of("LIST"));
+        assertThat(Run.of(launcher, "plan", "-f", ws.fleetPath(), "--cluster", c0.name()).exitCode()).isZero();
+        long full = ApiRequests.countAll(c0) - before;
+        long parentLists = ApiRequests.count(c0, java.util.Set.of("configmaps"), java.util.Set.of("LIST")) - listsBefore;
+        before = ApiRequests.countAll(c0);
+        assertThat(Run.of(launcher, "plan", "-f", ws.fleetPath(), "--target", "base-" + ws.id).exitCode()).isZero();
+        long filtered = ApiRequests.countAll(c0) - before;
+        assertThat(parentLists).isEqualTo(1);
+        assertThat(full).isEqualTo(3);
+        assertThat(filtered).isEqualTo(2);
     }
 
     @Test
