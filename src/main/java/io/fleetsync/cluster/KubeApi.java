@@ -180,7 +180,12 @@ public final class KubeApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException("interrupted", e);
+        } catch (ExecCredentialException e) {
+            throw e.asApiException(); // a refresh of the exec credential failed: not a network error, not retried
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ExecCredentialException x) {
+                throw x.asApiException();
+            }
             LOG.debugf(e.getCause(), "%s %s failed", method, path);
             throw ApiErrors.fromTransport(e.getCause() == null ? e : e.getCause());
         } finally {
