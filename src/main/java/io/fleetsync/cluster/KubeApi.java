@@ -144,6 +144,18 @@ public final class KubeApi {
         }
     }
 
+    /**
+     * Waits until one object of a collection meets {@code condition}, with a watch on it alone from
+     * {@code resourceVersion} (see {@link ObjectWatch}); false when {@code maxWait} passed, the object went away or
+     * {@code stopping} turned true.
+     */
+    public boolean awaitObject(String collectionPath, String name, String resourceVersion, Duration maxWait,
+                               java.util.function.Predicate<Map<String, Object>> condition,
+                               java.util.function.BooleanSupplier stopping) {
+        return new ObjectWatch(http, baseUrl, json, requestTimeout, gate, guard)
+                .await(collectionPath, name, resourceVersion, maxWait, condition, stopping, this);
+    }
+
     private String send(String method, String path, String contentType, String body, String accept) {
         return guard.call(() -> attempt(method, path, contentType, body, accept));
     }
