@@ -151,6 +151,36 @@ class ExecCredentialTest {
         assertThat(run.out() + run.err()).doesNotContain(TOKEN);
     }
 
+    @Test
+    void aPluginMayAnswerWithAClientCertificate(QuarkusMainLauncher launcher) throws IOException {
+        var access = clusters.get(0).access();
+        var decoder = java.util.Base64.getDecoder();
+        var key = new String(decoder.decode(access.clientKeyData()), java.nio.charset.StandardCharsets.UTF_8);
+        var credential = Map.of("apiVersion", "client.authentication.k8s.io/v1", "kind", "ExecCredential",
+                "status", Map.of(
+                        "clientCertificateData", new String(decoder.decode(access.clientCertData()),
+                                java.nio.charset.StandardCharsets.UTF_8),
+                        "clientKeyData", key));
+        ws.write("credential.json", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(credential));
+        plugin("cert-plugin", """
+                echo "warning: issuing a client certificate" >&2
+                echo run >> "%s"
+                cat "%s"
+                """.formatted(counter, ws.dir.resolve("credential.json")));
+        kubeconfig(Map.of(0, "cert", 1, "cert", 2, "cert"));
+        fleet();
+
+        var run = Run.of(launcher, "apply", "-f", ws.fleetPath(), "--verbose", "-o", "json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        for (var c : clusters.all()) {
+            assertThat(c.client().configMaps().inNamespace(ws.ns("exec")).withName("cfg").get()).isNotNull();
+        }
+        assertThat(runs()).isEqualTo(1);
+        var keyLine = key.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+        assertThat(run.out() + run.err()).doesNotContain(keyLine);
+    }
+
     private static String error(Run run, RealCluster cluster) {
         for (var c : run.json().get("clusters")) {
             if (c.get("name").asText().equals(cluster.name())) {
@@ -202,6 +232,12 @@ class ExecCredentialTest {
                       command: ./sso-plugin
                       args: [get-token, --format=json]
                       env: [{name: PLUGIN_MODE, value: test}]
+                      interactiveMode: Never
+                - name: cert
+                  user:
+                    exec:
+                      apiVersion: client.authentication.k8s.io/v1
+                      command: ./cert-plugin
                       interactiveMode: Never
                 - name: broken
                   user:
