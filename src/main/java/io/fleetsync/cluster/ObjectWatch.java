@@ -162,7 +162,12 @@ final class ObjectWatch {
                 lines.accept(buffers);
                 body.consume();
             }).get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecCredentialException e) {
+            throw e.asApiException();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ExecCredentialException x) {
+                throw x.asApiException(); // a failed refresh of the exec credential: not a network error
+            }
             throw ApiErrors.fromTransport(e.getCause() == null ? e : e.getCause());
         } catch (TimeoutException e) {
             throw ApiErrors.fromTransport(e);
