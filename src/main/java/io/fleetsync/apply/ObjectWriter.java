@@ -24,6 +24,8 @@ final class ObjectWriter {
     private final Set<String> newNamespaces = new HashSet<>();
     /** Groups/kinds of CRDs that did not become Established: their custom resources are not written. */
     private final Set<String> unservedKinds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** CRDs as the apply answered them: their status and resourceVersion start the wait for Established. */
+    private final Map<String, Map<String, Object>> appliedCrds = new java.util.concurrent.ConcurrentHashMap<>();
 
     ObjectWriter(KubeApi api, ClusterWork work, ApplyOptions options, BooleanSupplier stopping) {
         this.api = api;
@@ -76,7 +78,10 @@ final class ObjectWriter {
             if (change.action() == Action.REPLACE) {
                 replace(p, path);
             } else {
-                api.apply(path, p.applyBody(), options.dryRun(), p.force());
+                var applied = api.apply(path, p.applyBody(), options.dryRun(), p.force());
+                if (ApplyOrder.isCrd(key.groupKind()) && applied != null) {
+                    appliedCrds.put(key.name(), applied);
+                }
             }
             return ObjectOutcome.done(change);
         } catch (ApiException e) {
@@ -114,7 +119,12 @@ final class ObjectWriter {
         }
     }
 
-    /** Waits until every CRD written in this run is Established, so its custom resources can be applied. */
+    /**
+     * Waits until every CRD written in this run is Established, so its custom resources can be applied: not at all
+     * when the apply answer already says so (an unchanged or updated CRD), else with a watch on that CRD from the
+     * apply's resourceVersion, which sends it only when it changes — polling fetched the whole CRD (often a
+     * megabyte) five times a second. Bounded by the wait timeout, the stop signal and the cluster's deadline.
+     */
     void awaitCrds(List<ObjectOutcome> outcomes) {
         if (options.dryRun()) {
             return;
@@ -124,12 +134,24 @@ final class ObjectWriter {
             if (o.status() != ObjectOutcome.Status.DONE || !ApplyOrder.isCrd(key.groupKind())) {
                 continue;
             }
-            var path = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions/" + key.name();
-            boolean ok = Waiter.until(() -> Waiter.established(api.get(path)), options.waitTimeout());
+            var applied = appliedCrds.get(key.name());
+            if (Waiter.established(applied)) {
+                continue;
+            }
+            boolean ok = api.awaitObject(CRDS, key.name(), resourceVersion(applied), options.waitTimeout(),
+                    Waiter::established, stopping);
             if (!ok) {
                 unservedKinds.addAll(kindsOf(key.name()));
             }
         }
+    }
+
+    private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
+
+    @SuppressWarnings("unchecked")
+    private static String resourceVersion(Map<String, Object> object) {
+        return object != null && object.get("metadata") instanceof Map<?, ?> m
+                ? (String) ((Map<String, Object>) m).get("resourceVersion") : null;
     }
 
     /** CRD names are {@code plural.group}; the kinds come from the plan's CRD bodies. */

@@ -4,7 +4,7 @@ import io.fleetsync.cluster.ApiException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Polls a condition on the API server until it holds or the time is up. */
+/** Polls a condition on the API server until it holds or the time is up (a replaced object gone; CRDs are watched). */
 final class Waiter {
     private static final long POLL_MS = 200;
 

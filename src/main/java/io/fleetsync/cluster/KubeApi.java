@@ -144,6 +144,18 @@ public final class KubeApi {
         }
     }
 
+    /**
+     * Waits until one object of a collection meets {@code condition}, with a watch on it alone from
+     * {@code resourceVersion} (see {@link ObjectWatch}); false when {@code maxWait} passed, the object went away or
+     * {@code stopping} turned true.
+     */
+    public boolean awaitObject(String collectionPath, String name, String resourceVersion, Duration maxWait,
+                               java.util.function.Predicate<Map<String, Object>> condition,
+                               java.util.function.BooleanSupplier stopping) {
+        return new ObjectWatch(http, baseUrl, json, requestTimeout, gate, guard)
+                .await(collectionPath, name, resourceVersion, maxWait, condition, stopping, this);
+    }
+
     private String send(String method, String path, String contentType, String body, String accept) {
         return guard.call(() -> attempt(method, path, contentType, body, accept));
     }
@@ -180,7 +192,12 @@ public final class KubeApi {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException("interrupted", e);
+        } catch (ExecCredentialException e) {
+            throw e.asApiException(); // a refresh of the exec credential failed: not a network error, not retried
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof ExecCredentialException x) {
+                throw x.asApiException();
+            }
             LOG.debugf(e.getCause(), "%s %s failed", method, path);
             throw ApiErrors.fromTransport(e.getCause() == null ? e : e.getCause());
         } finally {

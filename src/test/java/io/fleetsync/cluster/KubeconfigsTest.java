@@ -1,6 +1,7 @@
 package io.fleetsync.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,5 +59,73 @@ class KubeconfigsTest {
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(5)));
 
         assertThat(kubeconfigs.forContext(file, "b").getMasterUrl()).startsWith("https://b2.example:6443");
+    }
+
+    private static final String EXEC_USERS = """
+            apiVersion: v1
+            kind: Config
+            current-context: a
+            clusters:
+            - name: a
+              cluster: {server: "https://a.example:6443", certificate-authority-data: Y2E=}
+            - name: b
+              cluster: {server: "https://b.example:6443"}
+            users:
+            - name: sso
+              user:
+                exec:
+                  apiVersion: client.authentication.k8s.io/v1beta1
+                  command: gke-gcloud-auth-plugin
+                  args: [--verbose]
+                  env: [{name: MODE, value: fleet}]
+                  installHint: install it with gcloud components install gke-gcloud-auth-plugin
+                  provideClusterInfo: true
+            - name: old
+              user:
+                exec: {apiVersion: client.authentication.k8s.io/v1alpha1, command: old-plugin}
+            - name: strict
+              user:
+                exec: {apiVersion: client.authentication.k8s.io/v1, command: strict-plugin}
+            contexts:
+            - name: a
+              context: {cluster: a, user: sso}
+            - name: b
+              context: {cluster: b, user: sso}
+            - name: old
+              context: {cluster: b, user: old}
+            - name: strict
+              context: {cluster: b, user: strict}
+            """;
+
+    @Test
+    void anExecUserIsTakenOutOfFabric8sHandsAndGivenBackAsAPlugin(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("kubeconfig"), EXEC_USERS);
+
+        var a = kubeconfigs.resolve(file, "a");
+
+        assertThat(a.config().getAutoOAuthToken()).as("Fabric8 ran no plugin").isNull();
+        var plugin = a.exec().orElseThrow();
+        assertThat(plugin.user()).isEqualTo("sso");
+        assertThat(plugin.apiVersion()).isEqualTo(ExecPlugin.ExecApiVersion.V1BETA1);
+        assertThat(plugin.command()).isEqualTo("gke-gcloud-auth-plugin");
+        assertThat(plugin.args()).containsExactly("--verbose");
+        assertThat(plugin.env()).containsEntry("MODE", "fleet");
+        assertThat(plugin.interactiveMode()).as("v1beta1's default").isEqualTo(ExecPlugin.InteractiveMode.IF_AVAILABLE);
+        assertThat(plugin.installHint()).contains("gcloud components install");
+        assertThat(plugin.clusterInfo()).containsEntry("server", "https://a.example:6443")
+                .containsEntry("certificate-authority-data", "Y2E=");
+        assertThat(kubeconfigs.resolve(file, "b").exec().orElseThrow())
+                .as("provideClusterInfo makes the credential cluster-specific").isNotEqualTo(plugin);
+    }
+
+    @Test
+    void anExecEntryThatCannotBeRunAsWrittenNamesTheUserAndField(@TempDir Path dir) throws Exception {
+        var file = Files.writeString(dir.resolve("kubeconfig"), EXEC_USERS);
+
+        assertThatThrownBy(() -> kubeconfigs.resolve(file, "old")).isInstanceOf(ExecCredentialException.class)
+                .hasMessageContaining("user 'old'").hasMessageContaining("exec.apiVersion")
+                .hasMessageContaining("v1alpha1");
+        assertThatThrownBy(() -> kubeconfigs.resolve(file, "strict")).hasMessageContaining("user 'strict'")
+                .hasMessageContaining("exec.interactiveMode is required");
     }
 }

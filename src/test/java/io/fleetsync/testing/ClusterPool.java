@@ -95,6 +95,13 @@ public final class ClusterPool {
         return new Clusters(startAll(List.of(name), apiServerFlags), this::stop);
     }
 
+    /** {@code count} new clusters for the caller alone, their API servers started with extra flags. */
+    public Clusters fresh(int count, java.util.Map<String, String> apiServerFlags) {
+        requirePositive(count);
+        var names = IntStream.range(0, count).mapToObj(i -> "fresh-" + freshCount.incrementAndGet()).toList();
+        return new Clusters(startAll(names, apiServerFlags), this::stop);
+    }
+
     /** Starts one cluster per name at the same time; if any fails, stops the others and throws. */
     List<RealCluster> startAll(List<String> names) {
         return startAll(names, java.util.Map.of());
