@@ -174,6 +174,25 @@ class MarkdownBudgetTest {
     }
 
     @Test
+    void aFleetWithoutChangesIsTheTableAloneAndOneChangedClusterGetsASection() {
+        var quiet = new ArrayList<ClusterReport>();
+        for (int i = 0; i < 200; i++) {
+            quiet.add(cluster("c-" + i, List.of(SampleReports.change("", "ConfigMap", "cfg", Action.UNCHANGED,
+                    List.of(), List.of(), null))));
+        }
+        var oneChanged = new ArrayList<>(quiet);
+        oneChanged.add(cluster("c-changed", threeChanges("c-changed", "1.27")));
+
+        var md = render(new MarkdownReportRenderer(WITH_DIFFS), report(quiet));
+        var control = render(new MarkdownReportRenderer(WITH_DIFFS), report(oneChanged));
+
+        assertThat(md).doesNotContain("<details>").doesNotContain("Not shown");
+        assertThat(md.lines()).hasSize(2 + 2 + 200);
+        assertThat(control.split("<details><summary>", -1)).hasSize(2);
+        assertThat(control).contains("<details><summary><b>c-changed</b> — ok, 3 changes</summary>");
+    }
+
+    @Test
     void aSmallPlanWithoutCutsIsRenderedAsBefore() throws IOException {
         assertThat(render(new MarkdownReportRenderer(RenderOptions.PLAIN), SampleReports.plan()))
                 .isEqualTo(golden("plan.md"));
