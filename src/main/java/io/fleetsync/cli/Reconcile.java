@@ -115,7 +115,8 @@ public class Reconcile {
             return "--retries and --cluster-qps must not be negative, --cluster-burst must be at least 1";
         }
         if (o.maxBytes != 0 && o.maxBytes < RenderOptions.MIN_MAX_BYTES) {
-            return "--max-bytes must be 0 (no limit) or at least " + RenderOptions.MIN_MAX_BYTES + ", was " + o.maxBytes;
+            return "--max-bytes must be 0 (no limit) or at least " + RenderOptions.MIN_MAX_BYTES + ", was "
+                    + o.maxBytes;
         }
         if (o.maxDeletions != null && o.maxDeletions < 0) {
             return "--max-deletions must not be negative";

@@ -36,12 +36,4 @@ record ClusterBody(List<String> warnings, List<MarkdownItem> items) {
         return new ClusterBody(warnings.stream().map(w -> ClusterNamePlaceholder.in(w, cluster)).toList(),
                 items.stream().map(i -> i.map(t -> ClusterNamePlaceholder.in(t, cluster))).toList());
     }
-
-    boolean mentionsPlaceholder() {
-        return warnings.stream().anyMatch(w -> w.contains(ClusterNamePlaceholder.PLACEHOLDER))
-                || items.stream().anyMatch(i -> i.line().contains(ClusterNamePlaceholder.PLACEHOLDER)
-                        || (i.diff() != null && i.diff().contains(ClusterNamePlaceholder.PLACEHOLDER))
-                        || (i.outcomeError() != null && i.outcomeError().contains(ClusterNamePlaceholder.PLACEHOLDER))
-                        || i.conflicts().stream().anyMatch(c -> c.contains(ClusterNamePlaceholder.PLACEHOLDER)));
-    }
 }

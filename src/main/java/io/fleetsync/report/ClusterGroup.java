@@ -13,8 +13,9 @@ import java.util.List;
  * @param body the shared body; a lone cluster keeps its own text, a group of several shows the placeholder form
  * @param shown whether the group gets a section: it has a body, or its members failed (an empty body and no error
  *     means nothing to say beyond the table row)
+ * @param placeholders whether the shared body has a member's name written as {@code ${cluster.name}}
  */
-record ClusterGroup(List<ClusterReport> members, ClusterBody body, boolean shown) {
+record ClusterGroup(List<ClusterReport> members, ClusterBody body, boolean shown, boolean placeholders) {
 
     ClusterGroup {
         members = List.copyOf(members);
@@ -34,8 +35,11 @@ record ClusterGroup(List<ClusterReport> members, ClusterBody body, boolean shown
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(cluster);
         }
         var groups = new ArrayList<ClusterGroup>();
-        byKey.forEach((key, members) -> groups.add(new ClusterGroup(members,
-                members.size() == 1 ? raw.get(members.getFirst()) : key.body(), key.shown())));
+        byKey.forEach((key, members) -> {
+            boolean single = members.size() == 1;
+            groups.add(new ClusterGroup(members, single ? raw.get(members.getFirst()) : key.body(), key.shown(),
+                    !single && members.stream().anyMatch(m -> !raw.get(m).equals(key.body()))));
+        });
         return groups;
     }
 

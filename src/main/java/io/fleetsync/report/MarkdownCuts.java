@@ -40,7 +40,8 @@ record MarkdownCuts(int diffsOmitted, int diffsShortened, int deletesSummarised,
                 + " shortened to " + MarkdownDiff.MAX_LINES + " lines");
         if (deletesSummarised > 0) parts.add(deletesSummarised + (deletesSummarised == 1 ? " delete" : " deletes")
                 + " summarised without the live object");
-        if (listsOmitted > 0) parts.add("change lists of " + listsOmitted + (listsOmitted == 1 ? " section" : " sections")
+        if (listsOmitted > 0) parts.add("change lists of " + listsOmitted
+                + (listsOmitted == 1 ? " section" : " sections")
                 + " (" + changesNotListed + " changes) omitted");
         if (changesBeyondCap > 0) parts.add(changesBeyondCap + " changes past the per-cluster list cap not listed");
         if (clustersMerged > 0) parts.add("table rows of " + clustersMerged + " ok clusters merged by their changes");

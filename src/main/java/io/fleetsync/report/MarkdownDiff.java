@@ -61,7 +61,8 @@ record MarkdownDiff(List<String> lines, boolean shortened, boolean summarised) {
                 bytes += line.substring(1).getBytes(StandardCharsets.UTF_8).length + 1;
             }
         }
-        return new MarkdownDiff(List.of("  - removes the live object: " + count(removed) + (removed == 1 ? " line, " : " lines, ")
+        return new MarkdownDiff(List.of("  - removes the live object: " + count(removed)
+                + (removed == 1 ? " line, " : " lines, ")
                 + size(bytes) + " of YAML (not shown)"), false, true);
     }
 

@@ -31,7 +31,8 @@ record MarkdownItem(Action action, String line, ObjectOutcome.Status outcome, St
 
     /** The same item with every text passed through {@code text} (used to put the cluster name placeholder in). */
     MarkdownItem map(UnaryOperator<String> text) {
-        return new MarkdownItem(action, text.apply(line), outcome, outcomeError == null ? null : text.apply(outcomeError),
+        return new MarkdownItem(action, text.apply(line), outcome,
+                outcomeError == null ? null : text.apply(outcomeError),
                 conflicts.stream().map(text).toList(), diff == null ? null : text.apply(diff));
     }
 }

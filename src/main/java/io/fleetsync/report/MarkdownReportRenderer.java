@@ -32,43 +32,9 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         var layout = layout(report, groups, sections, heading, fullTable);
         var table = layout.mergeTable() ? MarkdownTable.merged(report, groups) : fullTable;
 
-        var lines = new ArrayList<String>(heading);
-        lines.addAll(table);
-        int diff = 0;
-        int diffsOmitted = 0;
-        int diffsShortened = 0;
-        int deletesSummarised = 0;
-        int listsOmitted = 0;
-        long changesNotListed = 0;
-        long beyondCap = 0;
-        for (int s = 0; s < sections.size(); s++) {
-            var section = sections.get(s);
-            lines.addAll(section.head());
-            boolean listed = layout.listsKept().get(s);
-            for (var item : section.items()) {
-                if (listed) lines.addAll(item.lines());
-                if (item.diff() == null) continue;
-                if (listed && layout.diffsKept().get(diff)) {
-                    lines.addAll(item.diff().lines());
-                    if (item.diff().shortened()) diffsShortened++;
-                    if (item.diff().summarised()) deletesSummarised++;
-                } else {
-                    diffsOmitted++;
-                }
-                diff++;
-            }
-            if (listed) {
-                lines.addAll(section.more());
-                beyondCap += section.beyondCap();
-            } else {
-                lines.addAll(section.stub());
-                listsOmitted++;
-                changesNotListed += section.changes();
-            }
-            lines.addAll(section.close());
-        }
-        var cuts = new MarkdownCuts(diffsOmitted, diffsShortened, deletesSummarised, listsOmitted, changesNotListed,
-                beyondCap, layout.mergeTable() ? MarkdownTable.clustersMerged(groups) : 0, 0);
+        var document = compose(heading, table, sections, layout);
+        var lines = document.lines();
+        var cuts = document.cuts(layout.mergeTable() ? MarkdownTable.clustersMerged(groups) : 0);
         if (options.limited()) {
             long closing = cuts.any() ? bytes(List.of("", cuts.line(report.kind(), options.maxBytes()))) : 0;
             if (bytes(lines) + closing > options.maxBytes()) {
@@ -81,6 +47,55 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         }
         for (var line : lines) out.write(line + "\n");
         out.flush();
+    }
+
+    /** The lines of a layout, and the counts of what it left out or shortened. */
+    private record Document(List<String> lines, int diffsOmitted, int diffsShortened, int deletesSummarised,
+                            int listsOmitted, long changesNotListed, long beyondCap) {
+        MarkdownCuts cuts(int clustersMerged) {
+            return new MarkdownCuts(diffsOmitted, diffsShortened, deletesSummarised, listsOmitted, changesNotListed,
+                    beyondCap, clustersMerged, 0);
+        }
+    }
+
+    private static Document compose(List<String> heading, List<String> table, List<MarkdownSection> sections,
+                                     MarkdownLayout layout) {
+        var lines = new ArrayList<String>(heading);
+        lines.addAll(table);
+        int diff = 0;
+        int omitted = 0;
+        int shortened = 0;
+        int summarised = 0;
+        int listsOmitted = 0;
+        long notListed = 0;
+        long beyondCap = 0;
+        for (int s = 0; s < sections.size(); s++) {
+            var section = sections.get(s);
+            boolean listed = layout.listsKept().get(s);
+            lines.addAll(section.head());
+            for (var item : section.items()) {
+                if (listed) lines.addAll(item.lines());
+                if (item.diff() == null) continue;
+                int index = diff++;
+                if (listed && layout.diffsKept().get(index)) {
+                    lines.addAll(item.diff().lines());
+                    shortened += item.diff().shortened() ? 1 : 0;
+                    summarised += item.diff().summarised() ? 1 : 0;
+                } else {
+                    omitted++;
+                }
+            }
+            if (listed) {
+                lines.addAll(section.more());
+                beyondCap += section.beyondCap();
+            } else {
+                lines.addAll(section.stub().lines());
+                listsOmitted++;
+                notListed += section.stub().unlisted();
+            }
+            lines.addAll(section.close());
+        }
+        return new Document(lines, omitted, shortened, summarised, listsOmitted, notListed, beyondCap);
     }
 
     private MarkdownLayout layout(RunReport report, List<ClusterGroup> groups, List<MarkdownSection> sections,
@@ -101,7 +116,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
             }
             alwaysCut |= section.beyondCap() > 0;
             lists.add(list);
-            stubs.add(bytes(section.stub()));
+            stubs.add(bytes(section.stub().lines()));
         }
         long mergedTable = options.limited() ? bytes(MarkdownTable.merged(report, groups)) : 0;
         var sizes = new MarkdownLayout.Sizes(fixed, bytes(fullTable), mergedTable, lists, stubs, diffs);

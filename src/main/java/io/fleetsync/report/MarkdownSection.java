@@ -15,12 +15,20 @@ import java.util.stream.Collectors;
  * @param head the opening lines up to and including the warnings: never cut
  * @param items the listed changes, each with its diff (or null), up to the per-cluster cap
  * @param more the "… and N more" line when the cap was reached, else empty
- * @param stub what stands in for {@code items} and {@code more} when the list is cut
+ * @param stub what stands in for {@code items} and {@code more} when the list is cut: the failed, skipped and
+ *     conflicting changes, and a count of the rest
  * @param close the closing lines
  * @param changes how many changes the group has, listed or not
  */
-record MarkdownSection(List<String> head, List<Item> items, List<String> more, List<String> stub,
+record MarkdownSection(List<String> head, List<Item> items, List<String> more, Stub stub,
                        List<String> close, int changes) {
+
+    /** The stand-in for a cut list, and how many changes it leaves unlisted. */
+    record Stub(List<String> lines, int unlisted) {
+        Stub {
+            lines = List.copyOf(lines);
+        }
+    }
 
     /** Clusters named in a group's summary line before "and N more"; the rest are listed in its first line. */
     static final int NAMES_IN_SUMMARY = 3;
@@ -36,7 +44,6 @@ record MarkdownSection(List<String> head, List<Item> items, List<String> more, L
         head = List.copyOf(head);
         items = List.copyOf(items);
         more = List.copyOf(more);
-        stub = List.copyOf(stub);
         close = List.copyOf(close);
     }
 
@@ -59,7 +66,7 @@ record MarkdownSection(List<String> head, List<Item> items, List<String> more, L
         for (var cluster : group.members()) {
             if (cluster.error() != null) paragraphs.add(errorLine(cluster, group.single()));
         }
-        if (!group.single() && body.mentionsPlaceholder()) {
+        if (group.placeholders()) {
             paragraphs.add(MarkdownText.code(ClusterNamePlaceholder.PLACEHOLDER)
                     + " below stands for each cluster's own name.");
         }
@@ -78,9 +85,27 @@ record MarkdownSection(List<String> head, List<Item> items, List<String> more, L
         }
         var more = body.items().size() > shown ? List.of("- … and " + (body.items().size() - shown) + " more")
                 : List.<String>of();
-        var stub = body.items().isEmpty() ? List.<String>of() : List.of("- " + changes(body.items().size())
-                + " not listed: " + byAction(body.items()));
-        return new MarkdownSection(head, items, more, stub, List.of("", "</details>"), body.items().size());
+        return new MarkdownSection(head, items, more, stub(body.items(), options.maxChangesPerCluster()),
+                List.of("", "</details>"), body.items().size());
+    }
+
+    // A cut list still shows the changes that failed, were held back or skipped, or meet a conflict: those are
+    // errors and hold-backs, which are never cut. The rest become one count.
+    private static Stub stub(List<MarkdownItem> all, int cap) {
+        var kept = all.stream().filter(MarkdownSection::mustShow).limit(cap).toList();
+        var rest = all.stream().filter(i -> !kept.contains(i)).toList();
+        var lines = new ArrayList<String>();
+        kept.forEach(i -> lines.addAll(itemLines(i)));
+        if (!rest.isEmpty()) {
+            lines.add("- " + rest.size() + (kept.isEmpty() ? "" : " more") + (rest.size() == 1 ? " change" : " changes")
+                    + " not listed: " + byAction(rest));
+        }
+        return new Stub(lines, rest.size());
+    }
+
+    private static boolean mustShow(MarkdownItem item) {
+        return item.outcome() == ObjectOutcome.Status.FAILED || item.outcome() == ObjectOutcome.Status.SKIPPED
+                || !item.conflicts().isEmpty();
     }
 
     private static String summary(ClusterGroup group) {

@@ -193,6 +193,42 @@ class MarkdownBudgetTest {
     }
 
     @Test
+    void aCutChangeListStillShowsTheChangesThatFailedOrWereHeldBack() {
+        var clusters = new ArrayList<ClusterReport>();
+        for (int c = 0; c < 30; c++) {
+            var changes = new ArrayList<Change>();
+            var outcomes = new ArrayList<io.fleetsync.apply.ObjectOutcome>();
+            for (int i = 0; i < 50; i++) {
+                var change = SampleReports.change("", "ConfigMap", "shard" + c + "-cfg-" + i, Action.UPDATE,
+                        List.of("data.key"), List.of(), null);
+                changes.add(change);
+                outcomes.add(i == 7 ? io.fleetsync.apply.ObjectOutcome.failed(change, "admission webhook denied shard" + c)
+                        : i == 8 ? io.fleetsync.apply.ObjectOutcome.skipped(change, "held back by --max-deletions")
+                        : io.fleetsync.apply.ObjectOutcome.done(change));
+            }
+            clusters.add(new ClusterReport("cluster-" + c, ClusterReport.Status.PARTIAL,
+                    new ClusterPlan("cluster-" + c, changes, List.of()), outcomes, "1 object failed", "apply",
+                    Duration.ofSeconds(1)));
+        }
+        var result = new RunReport(RunReport.Kind.RESULT, false, SampleReports.STARTED, Duration.ofSeconds(9),
+                clusters);
+
+        var md = render(new MarkdownReportRenderer(RenderOptions.PLAIN.withMaxBytes(RenderOptions.MIN_MAX_BYTES * 4)),
+                result);
+
+        assertThat(bytes(md)).isLessThanOrEqualTo(RenderOptions.MIN_MAX_BYTES * 4);
+        assertThat(lastLine(md)).containsPattern("change lists of [0-9]+ sections \\([0-9]+ changes\\) omitted");
+        assertThat(md).as("a cut list really is cut").doesNotContain("shard0-cfg-6 ").doesNotContain("shard29-cfg-9 ");
+        for (int c = 0; c < 30; c++) {
+            assertThat(md).contains("- `~ update ConfigMap/demo/shard" + c + "-cfg-7 (data.key)` — **failed**: "
+                            + "admission webhook denied shard" + c + "\n")
+                    .contains("- `~ update ConfigMap/demo/shard" + c + "-cfg-8 (data.key)` — skipped: held back by "
+                            + "--max-deletions\n");
+        }
+        assertThat(md).contains("- 48 more changes not listed: 48 update\n");
+    }
+
+    @Test
     void aSmallPlanWithoutCutsIsRenderedAsBefore() throws IOException {
         assertThat(render(new MarkdownReportRenderer(RenderOptions.PLAIN), SampleReports.plan()))
                 .isEqualTo(golden("plan.md"));
