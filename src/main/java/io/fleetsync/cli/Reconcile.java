@@ -75,7 +75,8 @@ public class Reconcile {
         var report = runner.run(fleet, options, new YamlDiff()::diff, progress,
                 new FleetRunner.Stop(stop::requested, StopSignal.GRACE));
         var colors = !o.noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
-        ReportRenderers.forFormat(o.output, RenderOptions.PLAIN.withColors(colors).withDiffs(o.diff))
+        ReportRenderers.forFormat(o.output, RenderOptions.PLAIN.withColors(colors).withDiffs(o.diff)
+                        .withMaxBytes(o.maxBytes))
                 .render(report, out);
         out.flush();
         // Operations: metrics file and Pushgateway.
@@ -112,6 +113,10 @@ public class Reconcile {
         }
         if (o.retries < 0 || o.clusterQps < 0 || o.clusterBurst < 1) {
             return "--retries and --cluster-qps must not be negative, --cluster-burst must be at least 1";
+        }
+        if (o.maxBytes != 0 && o.maxBytes < RenderOptions.MIN_MAX_BYTES) {
+            return "--max-bytes must be 0 (no limit) or at least " + RenderOptions.MIN_MAX_BYTES + ", was "
+                    + o.maxBytes;
         }
         if (o.maxDeletions != null && o.maxDeletions < 0) {
             return "--max-deletions must not be negative";

@@ -1,6 +1,7 @@
 package io.fleetsync.cli;
 
 import io.fleetsync.report.OutputFormat;
+import io.fleetsync.report.RenderOptions;
 import io.fleetsync.run.DurationFormat;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
@@ -49,6 +50,11 @@ public class RunMixin {
 
     @Option(names = "--diff", description = "Show a unified YAML diff for each change (Secret values masked).")
     boolean diff;
+
+    @Option(names = "--max-bytes", defaultValue = "" + RenderOptions.DEFAULT_MAX_BYTES, paramLabel = "N",
+            description = "Most bytes of -o markdown output; diffs, then change lists give way, and the last line says "
+                    + "what was cut. 0 for no limit (default: ${DEFAULT-VALUE}, fits one GitHub comment).")
+    long maxBytes;
 
     @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or stdout is not a terminal).")
     boolean noColor;

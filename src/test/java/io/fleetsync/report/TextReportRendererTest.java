@@ -147,6 +147,33 @@ class TextReportRendererTest {
                 .isEqualTo(render(new TextReportRenderer(PLAIN), SampleReports.plan()) + "after");
     }
 
+    @Test
+    void aNoOpClusterGetsItsTableRowAndNoSection() {
+        var clusters = new java.util.ArrayList<ClusterReport>();
+        for (int i = 0; i < 200; i++) clusters.add(noOp("c-" + i));
+        var changed = SampleReports.planWithCreates("c-changed", 1).clusters().getFirst();
+        var quiet = new RunReport(RunReport.Kind.PLAN, false, SampleReports.STARTED, Duration.ZERO, clusters);
+        clusters.add(changed);
+        var oneChanged = new RunReport(RunReport.Kind.PLAN, false, SampleReports.STARTED, Duration.ZERO, clusters);
+
+        var text = render(new TextReportRenderer(PLAIN.withDiffs(true)), quiet);
+        var control = render(new TextReportRenderer(PLAIN.withDiffs(true)), oneChanged);
+
+        // Title, blank, header, 200 rows, blank, totals: nothing per cluster beyond its row.
+        assertThat(text.lines()).hasSize(205);
+        assertThat(text).doesNotContain("c-0:").doesNotContain("c-199:");
+        assertThat(control.lines()).as("one section: blank, name, change, 5 diff lines").hasSize(214);
+        assertThat(control).contains("\n\nc-changed:\n  + create ConfigMap/demo/cm-0\n").doesNotContain("c-0:");
+    }
+
+    private static ClusterReport noOp(String name) {
+        var unchanged = io.fleetsync.diff.Change.of(new io.fleetsync.resource.ResourceKey("", "ConfigMap", "demo",
+                "cfg"), "app", io.fleetsync.diff.Action.UNCHANGED);
+        return new ClusterReport(name, ClusterReport.Status.OK,
+                new io.fleetsync.plan.ClusterPlan(name, List.of(unchanged), List.of()), List.of(), null, null,
+                Duration.ofMillis(5));
+    }
+
     private static List<String> row(String text, String firstCell) {
         return text.lines().filter(l -> l.startsWith(firstCell + " ")).findFirst()
                 .map(l -> List.of(l.trim().split("\\s+"))).orElseThrow();
