@@ -12,12 +12,29 @@ import java.util.List;
  *     apply fails for this object unless conflicts are forced
  * @param diff unified YAML diff with Secret values masked, or null when not requested
  * @param note a short human explanation (for example why adoption is needed), or null
+ * @param heldBack why apply will not carry the change out as planned (a prune guard, a deletion in progress), or
+ *     null
  */
 public record Change(ResourceKey key, String target, Action action, List<String> changedPaths,
-                     List<String> conflicts, String diff, String note) {
+                     List<String> conflicts, String diff, String note, HoldBack heldBack) {
     public Change {
         changedPaths = List.copyOf(changedPaths);
         conflicts = List.copyOf(conflicts);
+    }
+
+    public Change(ResourceKey key, String target, Action action, List<String> changedPaths, List<String> conflicts,
+                  String diff, String note) {
+        this(key, target, action, changedPaths, conflicts, diff, note, null);
+    }
+
+    /** This change, held back (or blocked) for {@code why}. */
+    public Change withHeldBack(HoldBack why) {
+        return new Change(key, target, action, changedPaths, conflicts, diff, note, why);
+    }
+
+    /** A delete that a guard holds back: shown in the plan, not attempted, not an error. */
+    public boolean isHeldBackDelete() {
+        return action == Action.DELETE && heldBack != null;
     }
 
     public static Change of(ResourceKey key, String target, Action action) {

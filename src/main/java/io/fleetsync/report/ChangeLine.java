@@ -36,6 +36,7 @@ final class ChangeLine {
             case ADOPT_NEEDED -> appendNote(line, change.note(), " (", ")");
             default -> appendNote(line, change.note(), " — ");
         }
+        if (change.heldBack() != null) line.append("  ").append(HoldBackText.describe(change, change.heldBack()));
         return line.toString();
     }
 

@@ -99,7 +99,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         var lines = new ArrayList<String>();
         var item = new StringBuilder("- ").append(MarkdownText.code(
                 ChangeLine.symbol(change.action()) + " " + ChangeLine.describe(change)));
-        if (outcomes != null) outcomes.of(change).ifPresent(o -> item.append(" — ").append(outcome(o)));
+        if (outcomes != null) outcomes.of(change).ifPresent(o -> item.append(" — ").append(outcome(o, change)));
         lines.add(item.toString());
         change.conflicts().forEach(c -> lines.add("  - conflict: " + MarkdownText.code(c)));
         if (options.diffs() && change.diff() != null && !change.diff().isBlank()) {
@@ -112,10 +112,11 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         return lines;
     }
 
-    private static String outcome(ObjectOutcome outcome) {
+    private static String outcome(ObjectOutcome outcome, Change change) {
         var status = outcome.status() == ObjectOutcome.Status.FAILED ? "**failed**"
                 : outcome.status().name().toLowerCase(Locale.ROOT);
-        return outcome.error() == null ? status : status + ": " + MarkdownText.inline(outcome.error());
+        var reason = HoldBackText.outcomeReason(outcome, change);
+        return reason == null ? status : status + ": " + MarkdownText.inline(reason);
     }
 
     private static String statusBadge(ClusterReport.Status status) {
