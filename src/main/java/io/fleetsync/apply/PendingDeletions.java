@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.HoldBack;
 import io.fleetsync.plan.PlannedObject;
@@ -35,7 +36,12 @@ final class PendingDeletions {
                 ? "/api/v1/namespaces/" + change.key().namespace()
                 : p.resource().objectPath(change.key().namespace(), change.key().name());
         var wait = options.deletionWait();
-        boolean gone = Waiter.until(() -> stopping.getAsBoolean() || !terminating(api.get(path)), wait);
+        boolean gone;
+        try {
+            gone = Waiter.until(() -> stopping.getAsBoolean() || !terminating(api.get(path)), wait);
+        } catch (ApiException e) {
+            return Optional.of(ObjectOutcome.failed(change, "waiting for the deletion to finish: " + e.getMessage()));
+        }
         if (stopping.getAsBoolean()) {
             return Optional.of(ObjectOutcome.skipped(change, "not applied: the run was interrupted"));
         }
