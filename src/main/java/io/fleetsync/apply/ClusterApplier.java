@@ -62,14 +62,14 @@ public final class ClusterApplier {
             }
         }
         phase.accept("prune");
-        if (work.deletesHeldBack()) {
-            deletes.forEach(d -> outcomes.add(ObjectOutcome.skipped(d.change(), "held back by --max-deletions")));
-        } else {
-            for (int stage = ApplyOrder.STAGES - 1; stage >= 0; stage--) {
-                int s = stage;
-                var batch = deletes.stream().filter(p -> ApplyOrder.stage(p.change().key()) == s).toList();
-                outcomes.addAll(fanout.map(batch, written::delete));
-            }
+        // The plan already says which deletes are held back; they are reported, never attempted.
+        deletes.stream().filter(d -> d.change().heldBack() != null)
+                .forEach(d -> outcomes.add(ObjectOutcome.heldBack(d.change())));
+        for (int stage = ApplyOrder.STAGES - 1; stage >= 0; stage--) {
+            int s = stage;
+            var batch = deletes.stream().filter(p -> p.change().heldBack() == null
+                    && ApplyOrder.stage(p.change().key()) == s).toList();
+            outcomes.addAll(fanout.map(batch, written::delete));
         }
         boolean clean = work.inventoryComplete() && work.failures().isEmpty() && !work.deletesHeldBack()
                 && outcomes.stream().allMatch(o -> o.status() == ObjectOutcome.Status.DONE

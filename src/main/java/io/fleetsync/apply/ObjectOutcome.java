@@ -25,4 +25,14 @@ public record ObjectOutcome(Change change, Status status, String error) {
     public static ObjectOutcome skipped(Change change, String why) {
         return new ObjectOutcome(change, Status.SKIPPED, why);
     }
+
+    /** A delete a guard held back ({@code change.heldBack()} says which): not attempted, and not an error. */
+    public static ObjectOutcome heldBack(Change change) {
+        return new ObjectOutcome(change, Status.SKIPPED, null);
+    }
+
+    /** Skipped because a guard held the delete back: the cluster stays ok. */
+    public boolean isHeldBack() {
+        return status == Status.SKIPPED && change.isHeldBackDelete();
+    }
 }

@@ -4,10 +4,11 @@ import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.SecretMasking;
+import io.fleetsync.plan.CascadeGuard;
 import io.fleetsync.plan.ClusterWork;
+import io.fleetsync.plan.PruneScope;
 import io.fleetsync.plan.PlannedObject;
 import io.fleetsync.resource.ApplyOrder;
-import io.fleetsync.resource.ApplySet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,18 @@ final class ObjectWriter {
     /** CRDs as the apply answered them: their status and resourceVersion start the wait for Established. */
     private final Map<String, Map<String, Object>> appliedCrds = new java.util.concurrent.ConcurrentHashMap<>();
 
+    private final CascadeGuard cascades;
+    private final PruneScope scope;
+    private final PendingDeletions deletions;
+
     ObjectWriter(KubeApi api, ClusterWork work, ApplyOptions options, BooleanSupplier stopping) {
         this.api = api;
         this.work = work;
         this.options = options;
         this.stopping = stopping;
+        this.cascades = new CascadeGuard(api, work.discovery());
+        this.scope = PruneScope.of(work.objects());
+        this.deletions = new PendingDeletions(api, options, stopping);
         for (var p : work.objects()) {
             if (p.change().action() == Action.CREATE && ApplyOrder.isNamespace(p.change().key().groupKind())) {
                 newNamespaces.add(p.change().key().name());
@@ -44,6 +52,12 @@ final class ObjectWriter {
         var key = change.key();
         if (stopping.getAsBoolean()) {
             return ObjectOutcome.skipped(change, "not applied: the run was interrupted");
+        }
+        if (change.heldBack() != null && change.heldBack().reason().blocksWrite()) {
+            var blocked = deletions.await(p);
+            if (blocked.isPresent()) {
+                return blocked.get();
+            }
         }
         switch (change.action()) {
             case ADOPT_NEEDED -> {
@@ -98,13 +112,10 @@ final class ObjectWriter {
         }
         var key = p.change().key();
         try {
-            if (ApplyOrder.isNamespace(key.groupKind())) {
-                var setId = ApplySet.forTarget(p.change().target()).id();
-                var unowned = NamespaceContents.firstUnowned(api, work.discovery(), key.name(), setId);
-                if (unowned.isPresent()) {
-                    return ObjectOutcome.skipped(p.change(), "not deleted: namespace " + key.name()
-                            + " holds objects fleetsync does not own, e.g. " + unowned.get());
-                }
+            // Planned as safe, but objects may have appeared since: look again right before the cascade.
+            var heldBack = cascades.check(p, scope);
+            if (heldBack.isPresent()) {
+                return ObjectOutcome.heldBack(p.change().withHeldBack(heldBack.get()));
             }
             api.delete(p.resource().objectPath(key.namespace(), key.name()), p.liveUid(), options.dryRun());
             return ObjectOutcome.done(p.change());

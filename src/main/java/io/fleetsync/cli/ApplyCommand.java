@@ -23,12 +23,17 @@ public class ApplyCommand implements Callable<Integer> {
             description = "Delete and recreate objects whose immutable fields changed.")
     boolean forceReplace;
 
+    @Option(names = "--wait-for-deletion",
+            description = "When an object or its namespace is being deleted, wait until the deletion completes "
+                    + "(within --cluster-timeout), then create it. Without it such objects fail at once.")
+    boolean waitForDeletion;
+
     @Inject
     Reconcile reconcile;
 
     @Override
     public Integer call() {
-        return reconcile.run(options, operations, new Reconcile.Request(true, dryRun, forceReplace, false), System.out,
+        return reconcile.run(options, operations, new Reconcile.Request(true, dryRun, forceReplace, false, waitForDeletion), System.out,
                 System.err);
     }
 }

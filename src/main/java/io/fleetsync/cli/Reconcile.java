@@ -32,7 +32,11 @@ public class Reconcile {
     }
 
     /** What the command asks for beyond the shared options. */
-    public record Request(boolean apply, boolean dryRun, boolean forceReplace, boolean detailedExitCode) {
+    public record Request(boolean apply, boolean dryRun, boolean forceReplace, boolean detailedExitCode,
+                          boolean waitForDeletion) {
+        public Request(boolean apply, boolean dryRun, boolean forceReplace, boolean detailedExitCode) {
+            this(apply, dryRun, forceReplace, detailedExitCode, false);
+        }
     }
 
     public int run(RunMixin o, Request request, PrintStream out, PrintStream err) {
@@ -67,7 +71,8 @@ public class Reconcile {
         Inputs.warnInsecure(fleet, err);
         var options = new RunOptions(request.apply(),
                 new PlanOptions(o.adopt, o.forceConflicts, o.allowEmpty, o.maxDeletions, o.diff, o.pruneOrphans),
-                new ApplyOptions(request.dryRun(), request.forceReplace(), Duration.ofSeconds(60)),
+                new ApplyOptions(request.dryRun(), request.forceReplace(), Duration.ofSeconds(60),
+                        request.waitForDeletion(), null),
                 clientSettings(o),
                 o.concurrency, o.clusterTimeout);
         var progress = operations.progress(new StderrProgress(err, fleet.clusters().size(), o.quiet));

@@ -15,9 +15,11 @@ import java.util.List;
  * @param note a short human explanation (for example why adoption is needed), or null
  * @param departure for a delete of a whole set being emptied, why (the target left the cluster or the fleet);
  *     null for every other change
+ * @param heldBack why apply will not carry the change out as planned (a prune guard, a deletion in progress), or
+ *     null
  */
 public record Change(ResourceKey key, String target, Action action, List<String> changedPaths,
-                     List<String> conflicts, String diff, String note, Departure departure) {
+                     List<String> conflicts, String diff, String note, Departure departure, HoldBack heldBack) {
     public Change {
         changedPaths = List.copyOf(changedPaths);
         conflicts = List.copyOf(conflicts);
@@ -25,7 +27,17 @@ public record Change(ResourceKey key, String target, Action action, List<String>
 
     public Change(ResourceKey key, String target, Action action, List<String> changedPaths, List<String> conflicts,
                   String diff, String note) {
-        this(key, target, action, changedPaths, conflicts, diff, note, null);
+        this(key, target, action, changedPaths, conflicts, diff, note, null, null);
+    }
+
+    /** This change, held back (or blocked) for {@code why}. */
+    public Change withHeldBack(HoldBack why) {
+        return new Change(key, target, action, changedPaths, conflicts, diff, note, departure, why);
+    }
+
+    /** A delete that a guard holds back: shown in the plan, not attempted, not an error. */
+    public boolean isHeldBackDelete() {
+        return action == Action.DELETE && heldBack != null;
     }
 
     public static Change of(ResourceKey key, String target, Action action) {

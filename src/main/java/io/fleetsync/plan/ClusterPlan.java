@@ -30,7 +30,8 @@ public record ClusterPlan(String cluster, List<Change> changes, List<String> war
         return changes.stream().filter(c -> c.action() == action).count();
     }
 
+    /** Whether apply would change something: a delete a guard holds back is shown but is not a pending change. */
     public boolean hasChanges() {
-        return changes.stream().anyMatch(c -> c.action().isChange());
+        return changes.stream().anyMatch(c -> c.action().isChange() && !c.isHeldBackDelete());
     }
 }

@@ -105,9 +105,11 @@ public final class ClusterPlanner {
         allDesired.addAll(state.renderedByOtherTargets());
         var prune = new PrunePlanner().plan(sets, targets, owned.values(), desiredByTarget, allDesired,
                 inventoryComplete, options, differ);
+        objects = new ArrayList<>(new TerminatingObjects().mark(objects, api));
+        var guardedDeletes = guardCascades(objects, prune.deletes(), api, discovery);
         objects.sort(Comparator.comparingInt((PlannedObject p) -> ApplyOrder.stage(p.change().key()))
                 .thenComparing(p -> p.change().key()));
-        var deletes = new ArrayList<>(prune.deletes());
+        var deletes = new ArrayList<>(guardedDeletes);
         deletes.sort(Comparator.comparingInt((PlannedObject p) -> -ApplyOrder.stage(p.change().key()))
                 .thenComparing(p -> p.change().key()));
         objects.addAll(deletes);
@@ -117,6 +119,14 @@ public final class ClusterPlanner {
                 warnings, leaving.orphans());
         return new ClusterWork(plan, objects, sets, failures, discovery, inventoryComplete, prune.heldBack(),
                 leaving.retired(owned.values(), prune.deletes(), prune.heldBack(), inventoryComplete));
+    }
+
+    /** Holds back deletes of namespaces and CRDs that would take objects this plan does not prune with them. */
+    private static List<PlannedObject> guardCascades(List<PlannedObject> objects, List<PlannedObject> deletes,
+                                                     KubeApi api, Discovery discovery) {
+        var all = new ArrayList<>(objects);
+        all.addAll(deletes);
+        return new CascadeGuard(api, discovery).guard(deletes, PruneScope.of(all));
     }
 
     /** Finds each desired object's endpoint; kinds of CRDs this run creates are derived from the CRD. */

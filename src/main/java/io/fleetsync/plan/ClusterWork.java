@@ -10,7 +10,8 @@ import java.util.List;
  * @param failures objects that could not be planned (kind not served, a failed dry run); they make the cluster
  *     partial
  * @param inventoryComplete false when a list failed: then nothing may be pruned and parents keep their old scope
- * @param deletesHeldBack the planned deletes must not run (too many for {@code --max-deletions})
+ * @param deletesHeldBack every planned delete is held back (a failed list, or {@code --max-deletions}); each
+ *     delete's {@code change().heldBack()} says why
  * @param retiredParents parents of departed or orphaned sets to delete once the run is clean
  */
 public record ClusterWork(ClusterPlan plan, List<PlannedObject> objects, List<TargetSet> sets,

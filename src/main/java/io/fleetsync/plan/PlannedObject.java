@@ -15,6 +15,11 @@ import java.util.Map;
 public record PlannedObject(Change change, ApiResource resource, Map<String, Object> applyBody,
                             Map<String, Object> live, boolean force) {
 
+    /** The same object with another planned change (a guard's hold-back added). */
+    public PlannedObject withChange(Change other) {
+        return new PlannedObject(other, resource, applyBody, live, force);
+    }
+
     @SuppressWarnings("unchecked")
     public String liveUid() {
         if (live == null) {

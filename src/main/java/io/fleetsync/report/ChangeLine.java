@@ -40,6 +40,7 @@ final class ChangeLine {
             }
             default -> appendNote(line, change.note(), " — ");
         }
+        if (change.heldBack() != null) line.append("  ").append(HoldBackText.describe(change, change.heldBack()));
         return line.toString();
     }
 

@@ -14,9 +14,10 @@ import java.util.function.UnaryOperator;
  * @param outcome what apply did with it, or null in a plan
  * @param outcomeError why it failed or was skipped, or null
  * @param diff the masked diff, or null when diffs were not asked for or there is none
+ * @param heldBack a guard holds the change back or blocks it: a cut list still shows it
  */
 record MarkdownItem(Action action, String line, ObjectOutcome.Status outcome, String outcomeError,
-                    List<String> conflicts, String diff) {
+                    List<String> conflicts, String diff, boolean heldBack) {
 
     MarkdownItem {
         conflicts = List.copyOf(conflicts);
@@ -25,14 +26,15 @@ record MarkdownItem(Action action, String line, ObjectOutcome.Status outcome, St
 
     static MarkdownItem of(Change change, ObjectOutcome outcome, boolean diffs) {
         return new MarkdownItem(change.action(), ChangeLine.describe(change),
-                outcome == null ? null : outcome.status(), outcome == null ? null : outcome.error(),
-                change.conflicts(), diffs ? change.diff() : null);
+                outcome == null ? null : outcome.status(),
+                outcome == null ? null : HoldBackText.outcomeReason(outcome, change),
+                change.conflicts(), diffs ? change.diff() : null, change.heldBack() != null);
     }
 
     /** The same item with every text passed through {@code text} (used to put the cluster name placeholder in). */
     MarkdownItem map(UnaryOperator<String> text) {
         return new MarkdownItem(action, text.apply(line), outcome,
                 outcomeError == null ? null : text.apply(outcomeError),
-                conflicts.stream().map(text).toList(), diff == null ? null : text.apply(diff));
+                conflicts.stream().map(text).toList(), diff == null ? null : text.apply(diff), heldBack);
     }
 }

@@ -105,7 +105,7 @@ record MarkdownSection(List<String> head, List<Item> items, List<String> more, S
 
     private static boolean mustShow(MarkdownItem item) {
         return item.outcome() == ObjectOutcome.Status.FAILED || item.outcome() == ObjectOutcome.Status.SKIPPED
-                || !item.conflicts().isEmpty();
+                || !item.conflicts().isEmpty() || item.heldBack();
     }
 
     private static String summary(ClusterGroup group) {

@@ -103,9 +103,10 @@ public final class TextReportRenderer implements ReportRenderer {
         var line = palette.action(change.action(), text);
         var outcome = outcomes == null ? null : outcomes.of(change).orElse(null);
         block.add("  " + line + (outcome == null ? "" : "  " + outcomeTag(outcome)));
-        if (outcome != null && outcome.error() != null) {
+        var reason = outcome == null ? null : HoldBackText.outcomeReason(outcome, change);
+        if (reason != null) {
             var label = outcome.status() == ObjectOutcome.Status.FAILED ? "error: " : "reason: ";
-            block.add(DETAIL + label + TerminalText.line(outcome.error()));
+            block.add(DETAIL + label + TerminalText.line(reason));
         }
         for (var conflict : change.conflicts()) {
             block.add(DETAIL + palette.yellow("conflict: ") + TerminalText.line(conflict));
@@ -120,7 +121,7 @@ public final class TextReportRenderer implements ReportRenderer {
         return switch (outcome.status()) {
             case DONE -> palette.green("[done]");
             case FAILED -> palette.red("[FAILED]");
-            case SKIPPED -> palette.dim("[skipped]");
+            case SKIPPED -> palette.dim(outcome.isHeldBack() ? "[held back]" : "[skipped]");
         };
     }
 

@@ -55,7 +55,7 @@ final class ClusterPipeline {
             planned.set(work);
             var outcomes = new ArrayList<ObjectOutcome>(work.failures());
             if (options.apply()) {
-                outcomes.addAll(new ClusterApplier(fanout).apply(work, api, options.write(),
+                outcomes.addAll(new ClusterApplier(fanout).apply(work, api, writeOptions(options),
                         p -> enter(name, p, phase, progress), stopping));
             }
             return finish(name, work, outcomes, start, phase.get());
@@ -67,6 +67,11 @@ final class ClusterPipeline {
             return new ClusterReport(name, ClusterReport.Status.FAILED, work == null ? null : work.plan(), List.of(),
                     message, phase.get(), elapsed(start));
         }
+    }
+
+    /** Apply's options for this cluster: a wait for a deletion ends before the cluster's deadline does. */
+    private static io.fleetsync.apply.ApplyOptions writeOptions(RunOptions options) {
+        return options.write().until(java.time.Instant.now().plus(options.clusterTimeout()));
     }
 
     private static void enter(String cluster, String phase, AtomicReference<String> current, ProgressListener progress) {
@@ -96,8 +101,9 @@ final class ClusterPipeline {
             }
         }
         long failed = outcomes.stream().filter(o -> o.status() == ObjectOutcome.Status.FAILED).count();
+        // A delete a guard held back is shown, not an error: the cluster stays ok.
         boolean partial = failed > 0 || outcomes.stream().anyMatch(o -> o.status() == ObjectOutcome.Status.SKIPPED
-                && o.change().action() != Action.ADOPT_NEEDED);
+                && o.change().action() != Action.ADOPT_NEEDED && !o.isHeldBack());
         String error = null;
         if (!unplannedFailures.isEmpty()) {
             error = unplannedFailures.size() == 1 ? unplannedFailures.get(0)

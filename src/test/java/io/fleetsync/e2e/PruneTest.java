@@ -96,11 +96,18 @@ class PruneTest {
         unowned(ns2, "someone-elses");
         ws.write("app/ns.yaml", Manifests.namespace(ns1));
 
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
         var kept = Run.of(launcher, "apply", "-f", ws.fleetPath());
 
-        assertThat(kept.exitCode()).as(kept.toString()).isEqualTo(1);
-        assertThat(kept.out()).contains("holds objects fleetsync does not own").contains("ConfigMap/someone-elses");
+        // The plan promises the hold-back; apply keeps the promise and counts no error.
+        var heldBack = plan.change(cluster.name(), "Namespace/" + ns2).get("heldBack");
+        assertThat(heldBack.get("reason").asText()).as(plan.out()).isEqualTo("namespace-not-empty");
+        assertThat(heldBack.get("example").asText()).isEqualTo("ConfigMap/" + ns2 + "/someone-elses");
+        assertThat(kept.exitCode()).as(kept.toString()).isZero();
+        assertThat(kept.out()).contains("held back: namespace " + ns2 + " holds 1 object fleetsync does not own")
+                .contains("[held back]").contains("0 errors").contains("1 ok, 0 partial");
         assertThat(cluster.client().namespaces().withName(ns2).get().getMetadata().getDeletionTimestamp()).isNull();
+        assertThat(cm(ns2, "someone-elses")).isTrue();
 
         cluster.client().configMaps().inNamespace(ns2).withName("someone-elses").delete();
         var pruned = Run.of(launcher, "apply", "-f", ws.fleetPath());
@@ -115,11 +122,19 @@ class PruneTest {
         ws.delete("app/gone.yaml");
         ws.delete("app/keep.yaml");
 
-        var held = Run.of(launcher, "apply", "-f", ws.fleetPath(), "--max-deletions", "1");
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "--max-deletions", "1", "-o", "json");
+        var held = Run.of(launcher, "apply", "-f", ws.fleetPath(), "--max-deletions", "1", "-o", "json");
 
-        assertThat(held.exitCode()).as(held.toString()).isEqualTo(1);
+        for (var name : java.util.List.of("gone", "keep")) {
+            var heldBack = plan.change(cluster.name(), "ConfigMap/" + ns1 + "/" + name).get("heldBack");
+            assertThat(heldBack.get("reason").asText()).as(plan.out()).isEqualTo("max-deletions");
+            assertThat(heldBack.get("count").asLong()).isEqualTo(2);
+        }
+        assertThat(held.exitCode()).as(held.toString()).isZero();
+        assertThat(held.status(cluster.name())).isEqualTo("ok");
         assertThat(held.out()).contains("--max-deletions");
         assertThat(cm(ns1, "gone")).isTrue();
+        assertThat(cm(ns1, "keep")).isTrue();
         assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath(), "--max-deletions", "2").exitCode()).isZero();
         assertThat(cm(ns1, "gone")).isFalse();
         assertThat(cm(ns1, "keep")).isFalse();
@@ -131,9 +146,13 @@ class PruneTest {
         ws.write("other/mine.yaml", "# nothing here any more\n");
 
         var plan = Run.of(launcher, "plan", "-f", ws.fleetPath());
+        var json = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
         var apply = Run.of(launcher, "apply", "-f", ws.fleetPath());
 
-        assertThat(plan.out()).contains("renders no objects");
+        assertThat(plan.out()).contains("renders no objects")
+                .contains("delete ConfigMap/" + ns1 + "/other-owned  held back: target other-" + ws.id);
+        assertThat(json.change(cluster.name(), "ConfigMap/" + ns1 + "/other-owned").get("heldBack").get("reason")
+                .asText()).isEqualTo("empty-target");
         assertThat(apply.exitCode()).isZero();
         assertThat(cm(ns1, "other-owned")).isTrue();
         assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath(), "--allow-empty").exitCode()).isZero();

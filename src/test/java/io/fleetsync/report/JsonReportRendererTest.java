@@ -71,7 +71,7 @@ class JsonReportRendererTest {
                 .containsExactly("create", "update", "update", "replace", "adopt-needed", "unchanged", "delete");
         var update = changes.get(1);
         assertThat(fields(update)).containsExactly("group", "kind", "namespace", "name", "subject", "target",
-                "action", "changedPaths", "conflicts", "note", "reason", "diff", "outcome");
+                "action", "changedPaths", "conflicts", "note", "reason", "diff", "outcome", "heldBack");
         assertThat(update.get("group").asText()).isEmpty();
         assertThat(update.get("kind").asText()).isEqualTo("ConfigMap");
         assertThat(update.get("namespace").asText()).isEqualTo("demo");

@@ -63,9 +63,9 @@ final class SampleReports {
     /** A plan of one cluster with a departed target's delete, an orphan's delete, an ordinary prune, two orphans. */
     static RunReport departures() {
         var left = new Change(new ResourceKey("", "ConfigMap", "demo", "left"), "web", Action.DELETE, List.of(),
-                List.of(), null, null, Departure.NO_LONGER_SELECTED);
+                List.of(), null, null, Departure.NO_LONGER_SELECTED, null);
         var orphan = new Change(new ResourceKey("", "ConfigMap", "demo", "orphan"), "old", Action.DELETE, List.of(),
-                List.of(), null, null, Departure.REMOVED_FROM_FLEET);
+                List.of(), null, null, Departure.REMOVED_FROM_FLEET, null);
         var pruned = Change.of(new ResourceKey("", "ConfigMap", "demo", "pruned"), "app", Action.DELETE);
         var plan = new ClusterPlan("prod-eu", List.of(left, orphan, pruned), List.of(), List.of(
                 new OrphanedSet("old", "kube-system/fleetsync-applyset-old", OrphanedSet.Handling.PRUNED),

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
-/** One planned object (unchanged ones included) and, in a Result, what happened to it. */
+/**
+ * One planned object (unchanged ones included) and, in a Result, what happened to it; {@code heldBack} says why
+ * apply does not carry it out (null when nothing stops it).
+ */
 @RegisterForReflection
 @JsonPropertyOrder({"group", "kind", "namespace", "name", "subject", "target", "action", "changedPaths", "conflicts",
-        "note", "reason", "diff", "outcome"})
+        "note", "reason", "diff", "outcome", "heldBack"})
 public record ChangeDocument(String group, String kind, String namespace, String name, String subject, String target,
                              String action, List<String> changedPaths, List<String> conflicts, String note,
-                             String reason, String diff, OutcomeDocument outcome) {
+                             String reason, String diff, OutcomeDocument outcome, HoldBackDocument heldBack) {
 }

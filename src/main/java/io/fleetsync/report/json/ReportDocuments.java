@@ -1,6 +1,8 @@
 package io.fleetsync.report.json;
 
+import io.fleetsync.apply.ObjectOutcome;
 import io.fleetsync.diff.Change;
+import io.fleetsync.report.HoldBackText;
 import io.fleetsync.report.ClusterReport;
 import io.fleetsync.report.ClusterTally;
 import io.fleetsync.report.OutcomeIndex;
@@ -47,12 +49,22 @@ public final class ReportDocuments {
     private static ChangeDocument change(OutcomeIndex outcomes, Change change, boolean diffs) {
         var key = change.key();
         // Null in a Plan, and in a Result for objects apply recorded nothing for.
-        var outcome = outcomes == null ? null : outcomes.of(change)
-                .map(oc -> new OutcomeDocument(oc.status().name().toLowerCase(Locale.ROOT), oc.error()))
+        var applied = outcomes == null ? java.util.Optional.<ObjectOutcome>empty() : outcomes.of(change);
+        var outcome = applied.map(oc -> new OutcomeDocument(oc.status().name().toLowerCase(Locale.ROOT),
+                        HoldBackText.outcomeReason(oc, change.withHeldBack(null))))
                 .orElse(null);
+        // A hold-back found only when apply re-checked rides on the outcome's change.
+        var held = applied.map(oc -> oc.change()).filter(c -> c.heldBack() != null).orElse(change);
         return new ChangeDocument(key.group(), key.kind(), key.namespace(), key.name(), key.subject(),
                 change.target(), change.action().label(), change.changedPaths(), change.conflicts(), change.note(),
-                change.departure() == null ? null : change.departure().code(), diffs ? change.diff() : null, outcome);
+                change.departure() == null ? null : change.departure().code(), diffs ? change.diff() : null, outcome,
+                heldBack(held));
+    }
+
+    private static HoldBackDocument heldBack(Change change) {
+        var h = change.heldBack();
+        return h == null ? null
+                : new HoldBackDocument(h.reason().code(), h.count(), h.example(), HoldBackText.describe(change, h));
     }
 
     private static Long millis(Duration duration) {

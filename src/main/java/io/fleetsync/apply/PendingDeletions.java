@@ -1,0 +1,61 @@
+package io.fleetsync.apply;
+
+import io.fleetsync.cluster.ApiException;
+import io.fleetsync.cluster.KubeApi;
+import io.fleetsync.diff.HoldBack;
+import io.fleetsync.plan.PlannedObject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A write the plan found blocked by a deletion in progress (the object itself, or its namespace, is terminating).
+ * Sending it would only be refused or undone, so by default it fails at once without a request; with
+ * {@code --wait-for-deletion} this waits until the deletion completes (bounded by the cluster deadline) and then lets
+ * the write go ahead.
+ */
+final class PendingDeletions {
+    private final KubeApi api;
+    private final ApplyOptions options;
+    private final BooleanSupplier stopping;
+
+    PendingDeletions(KubeApi api, ApplyOptions options, BooleanSupplier stopping) {
+        this.api = api;
+        this.options = options;
+        this.stopping = stopping;
+    }
+
+    /** Empty when the write may go ahead now; otherwise the object's outcome. */
+    Optional<ObjectOutcome> await(PlannedObject p) {
+        var change = p.change();
+        if (!options.waitForDeletion() || options.dryRun()) {
+            // The change carries the reason; the report words it (and names --wait-for-deletion).
+            return Optional.of(ObjectOutcome.failed(change, null));
+        }
+        var path = change.heldBack().reason() == HoldBack.Reason.NAMESPACE_TERMINATING
+                ? "/api/v1/namespaces/" + change.key().namespace()
+                : p.resource().objectPath(change.key().namespace(), change.key().name());
+        var wait = options.deletionWait();
+        boolean gone;
+        try {
+            gone = Waiter.until(() -> stopping.getAsBoolean() || !terminating(api.get(path)), wait);
+        } catch (ApiException e) {
+            return Optional.of(ObjectOutcome.failed(change, "waiting for the deletion to finish: " + e.getMessage()));
+        }
+        if (stopping.getAsBoolean()) {
+            return Optional.of(ObjectOutcome.skipped(change, "not applied: the run was interrupted"));
+        }
+        if (!gone) {
+            return Optional.of(ObjectOutcome.failed(change, "still being deleted after waiting "
+                    + wait.toSeconds() + "s (the wait ends shortly before the cluster deadline, --cluster-timeout)"));
+        }
+        return Optional.empty();
+    }
+
+    /** Gone, or replaced by a live object (someone recreated it, or fleetsync did in an earlier stage). */
+    @SuppressWarnings("unchecked")
+    private static boolean terminating(Map<String, Object> live) {
+        return live != null && live.get("metadata") instanceof Map<?, ?> meta
+                && ((Map<String, Object>) meta).get("deletionTimestamp") != null;
+    }
+}
