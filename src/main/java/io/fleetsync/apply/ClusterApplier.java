@@ -15,7 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import io.fleetsync.plan.ClusterPhase;
 import java.util.stream.Collectors;
 
 /**
@@ -35,10 +35,10 @@ public final class ClusterApplier {
     /**
      * @param stopping true once the run must start no new writes (SIGINT/SIGTERM); pending writes become SKIPPED
      */
-    public List<ObjectOutcome> apply(ClusterWork work, KubeApi api, ApplyOptions options, Consumer<String> phase,
+    public List<ObjectOutcome> apply(ClusterWork work, KubeApi api, ApplyOptions options, ClusterJournal journal,
                                      BooleanSupplier stopping) {
-        phase.accept("apply");
-        var outcomes = new ArrayList<ObjectOutcome>();
+        journal.enter(ClusterPhase.APPLY);
+        var outcomes = new JournaledOutcomes(journal);
         var writes = work.objects().stream().filter(p -> p.change().action() != Action.UNCHANGED
                 && p.change().action() != Action.DELETE).toList();
         var deletes = work.objects().stream().filter(p -> p.change().action() == Action.DELETE).toList();
@@ -59,7 +59,7 @@ public final class ClusterApplier {
                 written.awaitCrds(outcomes);
             }
         }
-        phase.accept("prune");
+        journal.enter(ClusterPhase.PRUNE);
         if (work.deletesHeldBack()) {
             deletes.forEach(d -> outcomes.add(ObjectOutcome.skipped(d.change(), "held back by --max-deletions")));
         } else {
@@ -78,7 +78,7 @@ public final class ClusterApplier {
             }
         }
         if (!options.dryRun() && !stopping.getAsBoolean()) {
-            phase.accept("restart");
+            journal.enter(ClusterPhase.RESTART);
             var done = doneWrites(outcomes, writes);
             Set<ResourceKey> created = outcomes.stream()
                     .filter(o -> o.status() == ObjectOutcome.Status.DONE && o.change().action() == Action.CREATE)
@@ -102,8 +102,32 @@ public final class ClusterApplier {
         try {
             api.apply(set.set().parentPath(), scope.toParent(set.set()), dryRun, true);
         } catch (ApiException e) {
-            throw new ApiException(e.code(), e.reason(), "writing ApplySet parent " + set.set().parentNamespace()
-                    + "/" + set.set().parentName() + " failed: " + e.getMessage(), e.causes(), e.retryAfterSeconds());
+            throw e.withMessage("writing ApplySet parent " + set.set().parentNamespace()
+                    + "/" + set.set().parentName() + " failed: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The apply's outcomes, each also recorded in the journal as it is added: a cluster that fails or hits its
+     * deadline part-way still reports what it did.
+     */
+    private static final class JournaledOutcomes extends ArrayList<ObjectOutcome> {
+        private final transient ClusterJournal journal;
+
+        JournaledOutcomes(ClusterJournal journal) {
+            this.journal = journal;
+        }
+
+        @Override
+        public boolean add(ObjectOutcome o) {
+            journal.record(List.of(o));
+            return super.add(o);
+        }
+
+        @Override
+        public boolean addAll(java.util.Collection<? extends ObjectOutcome> c) {
+            journal.record(List.copyOf(c));
+            return super.addAll(c);
         }
     }
 }

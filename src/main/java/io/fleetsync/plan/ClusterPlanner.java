@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 
 /**
  * Plans one cluster: discover what it serves, read each target's ApplySet parent, list the owned objects of every
- * (kind, namespace) the sets span — one request each, all targets at once — fetch desired objects not found
- * among them, decide each object's change, and choose what to prune.
+ * (kind, namespace) the sets span — one request each, all targets at once — find which desired objects not among
+ * them exist ({@link Presence}), decide each object's change, and choose what to prune.
  */
 public final class ClusterPlanner {
     private final DiscoveryReader discoveryReader = new DiscoveryReader();
@@ -55,13 +55,13 @@ public final class ClusterPlanner {
     private record Attempt<T>(T value, ResourceKey key, ApiException error) {
     }
 
-    public ClusterWork plan(ClusterState state, KubeApi api, PlanOptions options, Consumer<String> phase) {
-        phase.accept("discover");
+    public ClusterWork plan(ClusterState state, KubeApi api, PlanOptions options, Consumer<ClusterPhase> phase) {
+        phase.accept(ClusterPhase.DISCOVER);
         var discovery = discoveryReader.read(api);
         var failures = new ArrayList<ObjectOutcome>();
         var resolved = resolve(state, discovery, failures);
 
-        phase.accept("list");
+        phase.accept(ClusterPhase.LIST);
         var sets = readParents(state, resolved, api);
         var setTargets = sets.stream().collect(Collectors.toMap(s -> s.set().id(), s -> s.set().target()));
         var owned = new LinkedHashMap<ResourceKey, OwnedObject>();
@@ -70,10 +70,13 @@ public final class ClusterPlanner {
         resolved.stream().filter(Resolved::served).forEach(r -> listVersion.putIfAbsent(r.resource().groupKind(),
                 r.resource()));
         boolean inventoryComplete = listOwned(sets, discovery, listVersion, api, owned, failures);
+        var presence = Presence.find(resolved.stream().filter(r -> r.served() && !owned.containsKey(r.desired().key()))
+                .map(r -> new Presence.Lookup(r.desired().key(), r.resource())).toList(), api, fanout);
 
-        phase.accept("diff");
+        phase.accept(ClusterPhase.DIFF);
         var objectPlanner = new ObjectPlanner(api, managedFields, options, differ);
-        var attempts = fanout.map(resolved, r -> planObject(r, sets, setTargets, owned, api, objectPlanner));
+        var attempts = fanout.map(resolved, r -> planObject(r, sets, setTargets, owned, presence, api,
+                objectPlanner));
         var objects = new ArrayList<PlannedObject>();
         for (var a : attempts) {
             if (a.error() != null) {
@@ -185,8 +188,7 @@ public final class ClusterPlanner {
                         + (scope.namespace().isEmpty() ? "" : " in namespace " + scope.namespace());
                 return new Attempt<List<Map<String, Object>>>(null,
                         new ResourceKey(scope.resource().group(), scope.resource().kind(), scope.namespace(), "*"),
-                        new ApiException(e.code(), e.reason(), "listing " + what + " failed: " + e.getMessage(),
-                                e.causes(), e.retryAfterSeconds()));
+                        e.withMessage("listing " + what + " failed: " + e.getMessage()));
             }
         });
         boolean complete = true;
@@ -212,7 +214,7 @@ public final class ClusterPlanner {
 
     @SuppressWarnings("unchecked")
     private Attempt<PlannedObject> planObject(Resolved r, List<TargetSet> sets, Map<String, String> setTargets,
-                                              Map<ResourceKey, OwnedObject> owned, KubeApi api,
+                                              Map<ResourceKey, OwnedObject> owned, Presence presence, KubeApi api,
                                               ObjectPlanner planner) {
         var d = r.desired();
         try {
@@ -222,7 +224,7 @@ public final class ClusterPlanner {
             var found = owned.get(d.key());
             if (found != null) {
                 live = found.live();
-            } else if (r.served()) {
+            } else if (r.served() && !presence.absent(d.key())) {
                 live = api.get(r.resource().objectPath(d.key().namespace(), d.key().name()));
             }
             String foreignOwner = null;
@@ -241,8 +243,8 @@ public final class ClusterPlanner {
             return new Attempt<>(planner.plan(d, r.resource(), body, live, foreignOwner), d.key(), null);
         } catch (ApiException e) {
             // A server error may echo the object back: never let a Secret's values through.
-            return new Attempt<>(null, d.key(), new ApiException(e.code(), e.reason(),
-                    SecretMasking.scrubFor(e.getMessage(), d.body()), List.of(), e.retryAfterSeconds()));
+            return new Attempt<>(null, d.key(), e.withMessage(
+                    SecretMasking.scrubFor(e.getMessage(), d.body())));
         }
     }
 

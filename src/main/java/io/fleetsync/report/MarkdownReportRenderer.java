@@ -77,7 +77,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     private List<String> items(RunReport report, ClusterReport cluster) {
         var items = new ArrayList<String>();
         if (cluster.error() != null) {
-            var phase = cluster.phase() == null ? "" : " during " + cluster.phase();
+            var phase = cluster.phase() == null ? "" : " during " + cluster.phase().label();
             items.add("**" + TextReportRenderer.status(cluster).toUpperCase(Locale.ROOT) + phase + ":** "
                     + MarkdownText.inline(cluster.error()));
         }

@@ -53,7 +53,7 @@ class MetricsTest {
                 null, Duration.ofMillis(1500));
         var other = new ClusterReport("prod-us", second, null, List.of(),
                 second == ClusterReport.Status.OK ? null : "connection refused",
-                second == ClusterReport.Status.OK ? null : "connect", Duration.ofSeconds(2));
+                second == ClusterReport.Status.OK ? null : io.fleetsync.plan.ClusterPhase.CONNECT, Duration.ofSeconds(2));
         return new RunReport(RunReport.Kind.RESULT, false, T1, Duration.ofSeconds(3), List.of(ok, other));
     }
 
