@@ -93,7 +93,9 @@ public final class KubeApi {
                 q.append("&continue=").append(encode(token));
             }
             var page = parse(send("GET", collectionPath + q, null, null, accept));
-            var pageItems = (List<Map<String, Object>>) page.getOrDefault("items", List.of());
+            // An empty PartialObjectMetadataList comes with "items": null.
+            var pageItems = page.get("items") instanceof List<?> l ? (List<Map<String, Object>>) l
+                    : List.<Map<String, Object>>of();
             var listKind = (String) page.getOrDefault("kind", "");
             var itemKind = listKind.endsWith("List") ? listKind.substring(0, listKind.length() - 4) : null;
             for (var item : pageItems) {
