@@ -38,7 +38,9 @@ public final class ClusterApplier {
     public List<ObjectOutcome> apply(ClusterWork work, KubeApi api, ApplyOptions options, ClusterJournal journal,
                                      BooleanSupplier stopping) {
         journal.enter(ClusterPhase.APPLY);
-        var outcomes = new JournaledOutcomes(journal);
+        // Each outcome goes to the journal the moment it is known, so a cluster stopped by its deadline in the
+        // middle of a stage still reports what it wrote.
+        var outcomes = new ArrayList<ObjectOutcome>();
         var writes = work.objects().stream().filter(p -> p.change().action() != Action.UNCHANGED
                 && p.change().action() != Action.DELETE).toList();
         var deletes = work.objects().stream().filter(p -> p.change().action() == Action.DELETE).toList();
@@ -54,19 +56,20 @@ public final class ClusterApplier {
         for (int stage = 0; stage < ApplyOrder.STAGES; stage++) {
             int s = stage;
             var batch = writes.stream().filter(p -> ApplyOrder.stage(p.change().key()) == s).toList();
-            outcomes.addAll(fanout.map(batch, written::write));
+            outcomes.addAll(fanout.map(batch, p -> journal.record(written.write(p))));
             if (stage == ApplyOrder.FOUNDATION) {
                 written.awaitCrds(outcomes);
             }
         }
         journal.enter(ClusterPhase.PRUNE);
         if (work.deletesHeldBack()) {
-            deletes.forEach(d -> outcomes.add(ObjectOutcome.skipped(d.change(), "held back by --max-deletions")));
+            deletes.forEach(d -> outcomes.add(journal.record(ObjectOutcome.skipped(d.change(),
+                    "held back by --max-deletions"))));
         } else {
             for (int stage = ApplyOrder.STAGES - 1; stage >= 0; stage--) {
                 int s = stage;
                 var batch = deletes.stream().filter(p -> ApplyOrder.stage(p.change().key()) == s).toList();
-                outcomes.addAll(fanout.map(batch, written::delete));
+                outcomes.addAll(fanout.map(batch, p -> journal.record(written.delete(p))));
             }
         }
         boolean clean = work.inventoryComplete() && work.failures().isEmpty() && !work.deletesHeldBack()
@@ -83,7 +86,7 @@ public final class ClusterApplier {
             Set<ResourceKey> created = outcomes.stream()
                     .filter(o -> o.status() == ObjectOutcome.Status.DONE && o.change().action() == Action.CREATE)
                     .map(o -> o.change().key()).collect(Collectors.toSet());
-            outcomes.addAll(restarts.run(done, created, api));
+            outcomes.addAll(restarts.run(done, created, api).stream().map(journal::record).toList());
         }
         return outcomes;
     }
@@ -104,30 +107,6 @@ public final class ClusterApplier {
         } catch (ApiException e) {
             throw e.withMessage("writing ApplySet parent " + set.set().parentNamespace()
                     + "/" + set.set().parentName() + " failed: " + e.getMessage());
-        }
-    }
-
-    /**
-     * The apply's outcomes, each also recorded in the journal as it is added: a cluster that fails or hits its
-     * deadline part-way still reports what it did.
-     */
-    private static final class JournaledOutcomes extends ArrayList<ObjectOutcome> {
-        private final transient ClusterJournal journal;
-
-        JournaledOutcomes(ClusterJournal journal) {
-            this.journal = journal;
-        }
-
-        @Override
-        public boolean add(ObjectOutcome o) {
-            journal.record(List.of(o));
-            return super.add(o);
-        }
-
-        @Override
-        public boolean addAll(java.util.Collection<? extends ObjectOutcome> c) {
-            journal.record(List.copyOf(c));
-            return super.addAll(c);
         }
     }
 }

@@ -44,6 +44,12 @@ public final class ClusterJournal {
         return work;
     }
 
+    /** Records one outcome of the current phase and returns it. */
+    public ObjectOutcome record(ObjectOutcome outcome) {
+        record(phase, List.of(outcome));
+        return outcome;
+    }
+
     /** Records outcomes of the current phase. */
     public void record(List<ObjectOutcome> outcomes) {
         record(phase, outcomes);
