@@ -143,6 +143,35 @@ class LargeTargetTest {
         assertCountsAddUp(run, 80);
     }
 
+    @Test
+    void objectsThatExistUnownedAmongManyNewOnesAreStillFoundAndOnlyTheyAreFetched(QuarkusMainLauncher launcher) {
+        var ns = ws.ns("mixed");
+        cluster.client().namespaces().resource(new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                .withNewMetadata().withName(ns).endMetadata().build()).create();
+        for (var name : java.util.List.of("mixed-0003", "mixed-0007")) {
+            cluster.client().configMaps().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                    .withNewMetadata().withName(name).endMetadata().addToData("by", "kubectl").build()).create();
+        }
+        for (int i = 0; i < 40; i++) {
+            cluster.client().configMaps().inNamespace(ns).resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
+                    .withNewMetadata().withName("unrelated-" + i).endMetadata().addToData("big", "x".repeat(4096))
+                    .build()).create();
+        }
+        configMaps("mixed", "mixed", 10);
+        ws.fleet(target("mixed", ns, "mixed"));
+
+        long before = gets(cluster);
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
+        long getsDuringPlan = gets(cluster) - before;
+
+        assertThat(plan.exitCode()).as(plan.toString()).isIn(0, 2);
+        assertThat(plan.action(cluster.name(), "ConfigMap/" + ns + "/mixed-0003")).isEqualTo("adopt-needed");
+        assertThat(plan.action(cluster.name(), "ConfigMap/" + ns + "/mixed-0007")).isEqualTo("adopt-needed");
+        assertThat(plan.action(cluster.name(), "ConfigMap/" + ns + "/mixed-0000")).isEqualTo("create");
+        assertThat(getsDuringPlan).as("the ApplySet parent, and the 2 existing objects' bodies; not the 8 absent")
+                .isEqualTo(1 + 2);
+    }
+
     private long created(String ns, String prefix) {
         return cluster.client().configMaps().inNamespace(ns).list().getItems().stream()
                 .filter(c -> c.getMetadata().getName().startsWith(prefix)).count();
