@@ -152,8 +152,8 @@ final class ObjectWriter {
             return;
         }
         if (deleted && !Waiter.until(() -> api.get(path) == null, options.waitTimeout())) {
-            throw ApiException.of(io.fleetsync.cluster.ApiFailure.REJECTED, "deleted, but still present after " + options.waitTimeout().toSeconds()
-                    + "s (finalizers?); not recreated");
+            throw ApiException.of(io.fleetsync.cluster.ApiFailure.REJECTED, "deleted, but still present after "
+                    + options.waitTimeout().toSeconds() + "s (finalizers?); not recreated");
         }
         api.apply(path, p.applyBody(), false, true);
     }

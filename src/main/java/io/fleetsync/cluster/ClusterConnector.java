@@ -41,6 +41,8 @@ public class ClusterConnector {
         RequestGate gate = () -> {
             stop.beforeRequest();
             cap.beforeRequest();
+            // A wait for the cap can be long: a stop that came meanwhile must still keep the request from going out.
+            stop.beforeRequest();
         };
         var config = new ConfigBuilder(baseConfig(cluster.connection()))
                 // Retries belong to fleetsync's per-cluster guard; Fabric8's own would multiply them.

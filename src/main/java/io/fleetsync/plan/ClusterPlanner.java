@@ -242,9 +242,9 @@ public final class ClusterPlanner {
             }
             return new Attempt<>(planner.plan(d, r.resource(), body, live, foreignOwner), d.key(), null);
         } catch (ApiException e) {
-            // A server error may echo the object back: never let a Secret's values through.
-            return new Attempt<>(null, d.key(), e.withMessage(
-                    SecretMasking.scrubFor(e.getMessage(), d.body())));
+            // A server error may echo the object back: never let a Secret's values through (causes dropped too).
+            return new Attempt<>(null, d.key(), new ApiException(e.code(), e.kind(), e.reason(),
+                    SecretMasking.scrubFor(e.getMessage(), d.body()), List.of(), e.retryAfterSeconds(), null));
         }
     }
 
