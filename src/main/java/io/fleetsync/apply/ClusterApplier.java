@@ -16,7 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
+import io.fleetsync.plan.ClusterPhase;
 import java.util.stream.Collectors;
 
 /**
@@ -36,9 +36,11 @@ public final class ClusterApplier {
     /**
      * @param stopping true once the run must start no new writes (SIGINT/SIGTERM); pending writes become SKIPPED
      */
-    public List<ObjectOutcome> apply(ClusterWork work, KubeApi api, ApplyOptions options, Consumer<String> phase,
+    public List<ObjectOutcome> apply(ClusterWork work, KubeApi api, ApplyOptions options, ClusterJournal journal,
                                      BooleanSupplier stopping) {
-        phase.accept("apply");
+        journal.enter(ClusterPhase.APPLY);
+        // Each outcome goes to the journal the moment it is known, so a cluster stopped by its deadline in the
+        // middle of a stage still reports what it wrote.
         var outcomes = new ArrayList<ObjectOutcome>();
         var writes = work.objects().stream().filter(p -> p.change().action() != Action.UNCHANGED
                 && p.change().action() != Action.DELETE).toList();
@@ -56,20 +58,20 @@ public final class ClusterApplier {
         for (int stage = 0; stage < ApplyOrder.STAGES; stage++) {
             int s = stage;
             var batch = writes.stream().filter(p -> ApplyOrder.stage(p.change().key()) == s).toList();
-            outcomes.addAll(fanout.map(batch, written::write));
+            outcomes.addAll(fanout.map(batch, p -> journal.record(written.write(p))));
             if (stage == ApplyOrder.FOUNDATION) {
                 written.awaitCrds(outcomes);
             }
         }
-        phase.accept("prune");
+        journal.enter(ClusterPhase.PRUNE);
         // The plan already says which deletes are held back; they are reported, never attempted.
         deletes.stream().filter(d -> d.change().heldBack() != null)
-                .forEach(d -> outcomes.add(ObjectOutcome.heldBack(d.change())));
+                .forEach(d -> outcomes.add(journal.record(ObjectOutcome.heldBack(d.change()))));
         for (int stage = ApplyOrder.STAGES - 1; stage >= 0; stage--) {
             int s = stage;
             var batch = deletes.stream().filter(p -> p.change().heldBack() == null
                     && ApplyOrder.stage(p.change().key()) == s).toList();
-            outcomes.addAll(fanout.map(batch, written::delete));
+            outcomes.addAll(fanout.map(batch, p -> journal.record(written.delete(p))));
         }
         boolean clean = work.inventoryComplete() && work.failures().isEmpty() && !work.deletesHeldBack()
                 && outcomes.stream().allMatch(o -> o.status() == ObjectOutcome.Status.DONE
@@ -81,12 +83,12 @@ public final class ClusterApplier {
             work.retiredParents().forEach(p -> deleteParent(api, p, options.dryRun()));
         }
         if (!options.dryRun() && !stopping.getAsBoolean()) {
-            phase.accept("restart");
+            journal.enter(ClusterPhase.RESTART);
             var done = doneWrites(outcomes, writes);
             Set<ResourceKey> created = outcomes.stream()
                     .filter(o -> o.status() == ObjectOutcome.Status.DONE && o.change().action() == Action.CREATE)
                     .map(o -> o.change().key()).collect(Collectors.toSet());
-            outcomes.addAll(restarts.run(done, created, api));
+            outcomes.addAll(restarts.run(done, created, api).stream().map(journal::record).toList());
         }
         return outcomes;
     }
@@ -119,8 +121,8 @@ public final class ClusterApplier {
         try {
             api.apply(set.set().parentPath(), scope.toParent(set.set()), dryRun, true);
         } catch (ApiException e) {
-            throw new ApiException(e.code(), e.reason(), "writing ApplySet parent " + set.set().parentNamespace()
-                    + "/" + set.set().parentName() + " failed: " + e.getMessage(), e.causes(), e.retryAfterSeconds());
+            throw e.withMessage("writing ApplySet parent " + set.set().parentNamespace()
+                    + "/" + set.set().parentName() + " failed: " + e.getMessage());
         }
     }
 }

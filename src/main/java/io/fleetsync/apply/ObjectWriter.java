@@ -99,7 +99,7 @@ final class ObjectWriter {
             }
             return ObjectOutcome.done(change);
         } catch (ApiException e) {
-            if ("Interrupted".equals(e.reason())) {
+            if (e.kind() == io.fleetsync.cluster.ApiFailure.INTERRUPTED) {
                 return ObjectOutcome.skipped(change, "not applied: the run was interrupted");
             }
             return ObjectOutcome.failed(change, SecretMasking.scrubFor(e.getMessage(), p.applyBody(), p.live()));
@@ -120,7 +120,7 @@ final class ObjectWriter {
             api.delete(p.resource().objectPath(key.namespace(), key.name()), p.liveUid(), options.dryRun());
             return ObjectOutcome.done(p.change());
         } catch (ApiException e) {
-            if ("Interrupted".equals(e.reason())) {
+            if (e.kind() == io.fleetsync.cluster.ApiFailure.INTERRUPTED) {
                 return ObjectOutcome.skipped(p.change(), "not deleted: the run was interrupted");
             }
             if (e.isConflict()) {
@@ -185,8 +185,8 @@ final class ObjectWriter {
             return;
         }
         if (deleted && !Waiter.until(() -> api.get(path) == null, options.waitTimeout())) {
-            throw new ApiException(0, "Timeout", "deleted, but still present after " + options.waitTimeout().toSeconds()
-                    + "s (finalizers?); not recreated", List.of(), null);
+            throw ApiException.of(io.fleetsync.cluster.ApiFailure.REJECTED, "deleted, but still present after "
+                    + options.waitTimeout().toSeconds() + "s (finalizers?); not recreated");
         }
         api.apply(path, p.applyBody(), false, true);
     }

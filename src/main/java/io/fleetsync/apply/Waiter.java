@@ -24,7 +24,7 @@ final class Waiter {
                 Thread.sleep(POLL_MS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ApiException("interrupted", e);
+                throw ApiException.interrupted(e);
             }
         }
     }

@@ -41,7 +41,9 @@ final class ApiErrors {
         if (message == null || message.isBlank()) {
             message = describeCode(code);
         }
-        return new ApiException(code, reason, "HTTP " + code + ": " + message, causes, parseRetryAfter(retryAfter));
+        var text = "HTTP " + code + ": " + message;
+        return new ApiException(code, ApiFailure.ofAnswer(code, reason, message), reason, text, causes,
+                parseRetryAfter(retryAfter), null);
     }
 
     static ApiException fromTransport(Throwable t) {
@@ -53,6 +55,7 @@ final class ApiErrors {
             root = root.getCause();
         }
         String what;
+        var kind = ApiFailure.UNREACHABLE;
         var message = root.getMessage() == null ? "" : root.getMessage();
         if (root instanceof ConnectException || message.contains("Connection refused")) {
             what = "connection refused";
@@ -63,6 +66,7 @@ final class ApiErrors {
         } else if (root instanceof SocketTimeoutException || root instanceof TimeoutException
                 || message.toLowerCase(java.util.Locale.ROOT).contains("timeout")) {
             what = "request timed out";
+            kind = ApiFailure.TIMEOUT;
         } else if (message.contains("Connection was closed") || message.contains("Connection reset")
                 || message.contains("closed")) {
             what = "connection closed by the server before the response was complete";
@@ -70,7 +74,7 @@ final class ApiErrors {
             // Never a class name or stack trace in the one line a user reads; the cause goes to debug logs.
             what = "network error" + (message.isBlank() ? "" : ": " + message);
         }
-        return new ApiException(what, t);
+        return new ApiException(0, kind, "", what, List.of(), null, t);
     }
 
     private static Long parseRetryAfter(String value) {

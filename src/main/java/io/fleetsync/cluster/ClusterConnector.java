@@ -52,6 +52,8 @@ public class ClusterConnector {
         RequestGate gate = () -> {
             stop.beforeRequest();
             cap.beforeRequest();
+            // A wait for the cap can be long: a stop that came meanwhile must still keep the request from going out.
+            stop.beforeRequest();
         };
         var auth = baseConfig(cluster.connection());
         var config = new ConfigBuilder(withExecCertificate(auth))

@@ -3,24 +3,25 @@ package io.fleetsync.cluster;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.TypedGuard;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * One cluster's resilience, from SmallRye Fault Tolerance: each request attempt has a timeout; transient failures
- * (connection errors, 429, 500, 502, 503, 504, timeouts) are retried with exponential backoff and jitter, or after
- * the server's Retry-After; a circuit breaker opens after consecutive failures so a dead cluster fails fast
- * instead of spending its whole deadline. Other 4xx are never retried. One instance per cluster, so clusters
- * never share a breaker.
+ * One cluster's resilience, from SmallRye Fault Tolerance: failures that say the cluster is struggling (no answer,
+ * timeouts, 5xx, 429; {@link ApiFailure#retried()}) are retried with exponential backoff and jitter, or after the
+ * server's Retry-After; a circuit breaker opens after consecutive failures that say the cluster is unreachable or
+ * overloaded ({@link ApiFailure#countedByBreaker()}), so a dead cluster fails fast instead of spending its whole
+ * deadline. An answer about one object (4xx, an admission webhook's failure or denial) is neither retried nor
+ * counted: it is that object's failure, and the cluster's other requests go on. Each attempt times only its own
+ * HTTP exchange ({@link KubeApi}); the cluster's deadline bounds everything else. One instance per cluster, so
+ * clusters never share a breaker.
  */
 public final class ClusterGuard {
-    private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
-
     private final TypedGuard<String> guard;
     private final ClientSettings settings;
+    /** The last failure the breaker counted, so "breaker open" can say what the cluster kept doing. */
+    private volatile String lastCounted;
 
     public ClusterGuard(String cluster, ClientSettings settings) {
         this.settings = settings;
@@ -31,16 +32,15 @@ public final class ClusterGuard {
                     .delay(0, ChronoUnit.MILLIS)
                     .jitter(0, ChronoUnit.MILLIS) // Backoff adds its own jitter
                     .maxDuration(1, ChronoUnit.HOURS) // in practice the cluster deadline bounds retries
-                    .whenException(ClusterGuard::transient_)
+                    .whenException(ClusterGuard::retried)
                     .withCustomBackoff().strategy(Backoff::new).done()
                     .done()
                 .withCircuitBreaker()
                     .requestVolumeThreshold(settings.breakerThreshold())
                     .failureRatio(1.0)
                     .delay(settings.breakerDelay().toMillis(), ChronoUnit.MILLIS)
-                    .when(ClusterGuard::breaks)
+                    .when(this::counts)
                     .done()
-                .withTimeout().duration(settings.requestTimeout().toMillis(), ChronoUnit.MILLIS).done()
                 .build();
     }
 
@@ -51,37 +51,37 @@ public final class ClusterGuard {
         } catch (ApiException e) {
             throw e;
         } catch (CircuitBreakerOpenException e) {
-            throw new ApiException(0, "CircuitOpen", "cluster unreachable: circuit breaker open after "
-                    + settings.breakerThreshold() + " consecutive failures", java.util.List.of(), null);
-        } catch (TimeoutException e) {
-            throw new ApiException(0, "Timeout", "request timed out after "
-                    + settings.requestTimeout().toSeconds() + "s (" + (settings.retries() + 1) + " attempts)",
-                    java.util.List.of(), null);
+            throw ApiException.of(ApiFailure.CIRCUIT_OPEN, "cluster unreachable: circuit breaker open after "
+                    + settings.breakerThreshold() + " consecutive failures"
+                    + (lastCounted == null ? "" : " (last: " + lastCounted + ")"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException("interrupted", e);
+            throw ApiException.interrupted(e);
         } catch (Exception e) {
             throw new ApiException(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }
     }
 
-    static boolean transient_(Throwable t) {
-        if (t instanceof TimeoutException) {
-            return true;
-        }
-        return t instanceof ApiException e && (RETRYABLE.contains(e.code()) || isConnectionError(e));
+    /** The kind of a failure as the guard sees it; anything that is not an {@link ApiException} is a transport one. */
+    static ApiFailure kindOf(Throwable t) {
+        return t instanceof ApiException e ? e.kind() : ApiFailure.UNREACHABLE;
     }
 
-    /** Only signs of an unhealthy cluster count against the breaker; 4xx answers and throttling do not. */
+    static boolean retried(Throwable t) {
+        return kindOf(t).retried();
+    }
+
+    /** Only signs of an unreachable or overloaded cluster count against the breaker. */
     static boolean breaks(Throwable t) {
-        if (t instanceof TimeoutException) {
-            return true;
-        }
-        return t instanceof ApiException e && (isConnectionError(e) || (e.code() >= 500 && e.code() != 501));
+        return kindOf(t).countedByBreaker();
     }
 
-    private static boolean isConnectionError(ApiException e) {
-        return e.code() == 0 && "ConnectionError".equals(e.reason());
+    private boolean counts(Throwable t) {
+        boolean counted = breaks(t);
+        if (counted) {
+            lastCounted = t.getMessage();
+        }
+        return counted;
     }
 
     /** Exponential with full jitter, except that a server's Retry-After is honoured as asked. */

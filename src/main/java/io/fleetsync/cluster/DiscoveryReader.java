@@ -17,9 +17,8 @@ public final class DiscoveryReader {
         for (var path : List.of("/api", "/apis")) {
             var doc = api.getWithAccept(path, AGGREGATED);
             if (!"APIGroupDiscoveryList".equals(doc.get("kind"))) {
-                throw new ApiException(0, "DiscoveryUnsupported",
-                        "the API server does not serve aggregated discovery (Kubernetes 1.30 or newer is required)",
-                        List.of(), null);
+                throw ApiException.of(ApiFailure.UNREADABLE,
+                        "the API server does not serve aggregated discovery (Kubernetes 1.30 or newer is required)");
             }
             addGroups(doc, resources);
         }

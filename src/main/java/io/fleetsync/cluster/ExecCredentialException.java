@@ -29,6 +29,6 @@ public final class ExecCredentialException extends RuntimeException {
 
     /** As the cluster's failure: not retried, and no count against the cluster's circuit breaker. */
     ApiException asApiException() {
-        return new ApiException(0, "ExecCredential", getMessage(), java.util.List.of(), null);
+        return new ApiException(0, ApiFailure.CREDENTIALS, "", getMessage(), java.util.List.of(), null, this);
     }
 }

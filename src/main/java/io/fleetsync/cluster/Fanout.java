@@ -34,7 +34,7 @@ public final class Fanout {
         } catch (InterruptedException e) {
             futures.forEach(f -> f.cancel(true));
             Thread.currentThread().interrupt();
-            throw new ApiException("interrupted", e);
+            throw ApiException.interrupted(e);
         } catch (ExecutionException e) {
             futures.forEach(f -> f.cancel(true));
             if (e.getCause() instanceof RuntimeException re) {

@@ -28,6 +28,7 @@ public final class KubeApi {
     public static final String FIELD_MANAGER = "fleetsync";
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(KubeApi.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+    static final String METADATA_LIST = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
 
     private final HttpClient http;
     private final String baseUrl;
@@ -66,8 +67,21 @@ public final class KubeApi {
     }
 
     /** Lists a collection, following continue tokens. */
-    @SuppressWarnings("unchecked")
     public List<Map<String, Object>> list(String collectionPath, String labelSelector) {
+        return list(collectionPath, labelSelector, null);
+    }
+
+    /**
+     * Lists only the metadata of a collection's objects (names, labels, uid, managedFields; no spec or data), so a
+     * namespace full of large objects fleetsync does not own stays cheap to look through. A server that cannot
+     * serve the metadata form answers with the full list instead (the Accept header's fallback).
+     */
+    public List<Map<String, Object>> listMetadata(String collectionPath) {
+        return list(collectionPath, null, METADATA_LIST);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> list(String collectionPath, String labelSelector, String accept) {
         var items = new ArrayList<Map<String, Object>>();
         String token = null;
         do {
@@ -78,8 +92,10 @@ public final class KubeApi {
             if (token != null) {
                 q.append("&continue=").append(encode(token));
             }
-            var page = parse(send("GET", collectionPath + q, null, null, null));
-            var pageItems = (List<Map<String, Object>>) page.getOrDefault("items", List.of());
+            var page = parse(send("GET", collectionPath + q, null, null, accept));
+            // An empty PartialObjectMetadataList comes with "items": null.
+            var pageItems = page.get("items") instanceof List<?> l ? (List<Map<String, Object>>) l
+                    : List.<Map<String, Object>>of();
             var listKind = (String) page.getOrDefault("kind", "");
             var itemKind = listKind.endsWith("List") ? listKind.substring(0, listKind.length() - 4) : null;
             for (var item : pageItems) {
@@ -160,27 +176,46 @@ public final class KubeApi {
         return guard.call(() -> attempt(method, path, contentType, body, accept));
     }
 
-    /** One attempt: waits for the rate cap and an in-flight slot (not held while backing off), then sends. */
+    /**
+     * One attempt: waits for the rate cap and an in-flight slot, then sends. Only the exchange is timed: waiting for
+     * the cap or a slot is the client's own pacing, not a sign of a slow cluster, so it never uses up a request's
+     * timeout nor counts against the breaker (the cluster's deadline bounds it, by interrupting the wait). The slot
+     * is taken per attempt and released before the guard backs off, so a retrying request never holds one.
+     */
     private String attempt(String method, String path, String contentType, String body, String accept) {
         gate.beforeRequest();
         try {
             permits.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException("interrupted", e);
+            throw ApiException.interrupted(e);
         }
         try {
-            HttpRequest.Builder b = http.newHttpRequestBuilder()
-                    .uri(baseUrl + path)
-                    .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .header("Accept", accept != null ? accept : "application/json");
-            if (body != null) {
-                b.method(method, contentType, body);
-            } else {
-                b.method(method, null, null);
-            }
-            long start = System.nanoTime();
-            HttpResponse<String> response = http.sendAsync(b.build(), String.class).get();
+            return exchange(method, path, contentType, body, accept);
+        } finally {
+            permits.release();
+        }
+    }
+
+    /**
+     * Sends one request and waits at most {@code requestTimeout} for the whole answer. The wait is timed on the
+     * future by hand rather than with the guard's timeout, which would interrupt this thread and whose clock would
+     * also run while the attempt waits for the cap; Fabric8's own request timeout is set as well.
+     */
+    private String exchange(String method, String path, String contentType, String body, String accept) {
+        HttpRequest.Builder b = http.newHttpRequestBuilder()
+                .uri(baseUrl + path)
+                .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .header("Accept", accept != null ? accept : "application/json");
+        if (body != null) {
+            b.method(method, contentType, body);
+        } else {
+            b.method(method, null, null);
+        }
+        long start = System.nanoTime();
+        var future = http.sendAsync(b.build(), String.class);
+        try {
+            HttpResponse<String> response = future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             if (LOG.isDebugEnabled()) {
                 // Path and status only: bodies may hold Secret values, headers the token.
                 LOG.debugf("%s %s -> %d in %d ms", method, path, response.code(), (System.nanoTime() - start) / 1_000_000);
@@ -188,10 +223,18 @@ public final class KubeApi {
             if (response.isSuccessful()) {
                 return response.body();
             }
-            throw ApiErrors.fromResponse(response.code(), response.body(), response.header("Retry-After"), json);
+            var error = ApiErrors.fromResponse(response.code(), response.body(), response.header("Retry-After"), json);
+            LOG.debugf("%s %s: %s (%s)", method, path, error.getMessage(), error.kind());
+            throw error;
+        } catch (java.util.concurrent.TimeoutException e) {
+            future.cancel(true);
+            LOG.debugf("%s %s timed out after %d ms", method, path, requestTimeout.toMillis());
+            throw new ApiException(0, ApiFailure.TIMEOUT, "", "request timed out after "
+                    + (requestTimeout.toMillis() % 1000 == 0 ? requestTimeout.toSeconds() + "s" : requestTimeout.toMillis() + "ms"), List.of(), null, e);
         } catch (InterruptedException e) {
+            future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new ApiException("interrupted", e);
+            throw ApiException.interrupted(e);
         } catch (ExecCredentialException e) {
             throw e.asApiException(); // a refresh of the exec credential failed: not a network error, not retried
         } catch (ExecutionException e) {
@@ -200,8 +243,6 @@ public final class KubeApi {
             }
             LOG.debugf(e.getCause(), "%s %s failed", method, path);
             throw ApiErrors.fromTransport(e.getCause() == null ? e : e.getCause());
-        } finally {
-            permits.release();
         }
     }
 
@@ -212,7 +253,8 @@ public final class KubeApi {
         try {
             return json.readValue(body, MAP);
         } catch (JsonProcessingException e) {
-            throw new ApiException("the API server answered with something that is not JSON", e);
+            throw new ApiException(0, ApiFailure.UNREADABLE, "", "the API server answered with something that is not JSON",
+                    List.of(), null, e);
         }
     }
 

@@ -43,7 +43,7 @@ public final class RateCap implements RequestGate {
                 TimeUnit.NANOSECONDS.sleep(waitNanos);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ApiException("interrupted", e);
+                throw ApiException.interrupted(e);
             }
         }
     }

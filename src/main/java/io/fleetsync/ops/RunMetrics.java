@@ -51,6 +51,9 @@ public record RunMetrics(Map<String, String> runLabels, List<MetricFamily> run,
         run.add(family("fleetsync_run_errors", "Errors of the last run: failed objects, plus 1 per cluster that "
                 + "failed without any object failing.", sample("fleetsync_run_errors", runLabels,
                 tally.objects().errors())));
+        if (report.kind() == io.fleetsync.report.RunReport.Kind.RESULT) {
+            run.add(outcomes(report, runLabels));
+        }
         run.add(family("fleetsync_run_success", "1 when every cluster of the last run ended ok, else 0.",
                 sample("fleetsync_run_success", runLabels, success ? 1 : 0)));
         run.add(family("fleetsync_run_timestamp_seconds", "When the last run finished (Unix time).",
@@ -100,6 +103,19 @@ public record RunMetrics(Map<String, String> runLabels, List<MetricFamily> run,
                     sample(CLUSTER_LAST_SUCCESS, labels, now)));
         }
         return families;
+    }
+
+    /** Apply outcomes across clusters; done + failed + skipped is every planned change, even of a failed cluster. */
+    private static MetricFamily outcomes(io.fleetsync.report.RunReport report, Map<String, String> labels) {
+        var counts = new long[io.fleetsync.apply.ObjectOutcome.Status.values().length];
+        report.clusters().forEach(c -> c.outcomes().forEach(o -> counts[o.status().ordinal()]++));
+        var samples = new ArrayList<Sample>();
+        for (var status : io.fleetsync.apply.ObjectOutcome.Status.values()) {
+            samples.add(sample("fleetsync_run_outcomes", with(labels, "outcome", status.name().toLowerCase(Locale.ROOT)),
+                    counts[status.ordinal()]));
+        }
+        return new MetricFamily("fleetsync_run_outcomes", "Apply outcomes of the last run (done, failed, skipped), "
+                + "across clusters.", samples);
     }
 
     private static MetricFamily objects(String name, String help, Map<String, String> labels, ClusterTally tally) {

@@ -2,6 +2,7 @@ package io.fleetsync.plan;
 
 import io.fleetsync.apply.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
+import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.cluster.ApiResource;
 import io.fleetsync.cluster.Discovery;
 import io.fleetsync.cluster.DiscoveryReader;
@@ -31,8 +32,8 @@ import java.util.stream.Collectors;
 
 /**
  * Plans one cluster: discover what it serves, read each target's ApplySet parent, list the owned objects of every
- * (kind, namespace) the sets span — one request each, all targets at once — fetch desired objects not found
- * among them, decide each object's change, and choose what to prune.
+ * (kind, namespace) the sets span — one request each, all targets at once — find which desired objects not among
+ * them exist ({@link Presence}), decide each object's change, and choose what to prune.
  */
 public final class ClusterPlanner {
     private final DiscoveryReader discoveryReader = new DiscoveryReader();
@@ -55,17 +56,17 @@ public final class ClusterPlanner {
     private record Attempt<T>(T value, ResourceKey key, ApiException error) {
     }
 
-    public ClusterWork plan(ClusterState state, KubeApi api, PlanOptions options, Consumer<String> phase) {
-        phase.accept("discover");
+    public ClusterWork plan(ClusterState state, KubeApi api, PlanOptions options, Consumer<ClusterPhase> phase) {
+        phase.accept(ClusterPhase.DISCOVER);
         var discovery = discoveryReader.read(api);
         var failures = new ArrayList<ObjectOutcome>();
         var resolved = resolve(state, discovery, failures);
 
-        phase.accept("list");
+        phase.accept(ClusterPhase.LIST);
         var placedSets = readParents(state, resolved, api);
         // Sets of targets that left this cluster or the fleet file (DeparturePlanner) join pruning like any set.
         DeparturePlanner.collision(placedSets, state.membership().fleet()).ifPresent(message -> {
-            throw new ApiException(0, "FleetCollision", message, List.of(), null);
+            throw new ApiException(0, ApiFailure.REJECTED, "FleetCollision", message, List.of(), null, null);
         });
         var parents = new FleetParents().list(state, api, failures);
         var leaving = parents.map(p -> new DeparturePlanner().plan(state, p, options))
@@ -79,10 +80,13 @@ public final class ClusterPlanner {
                 r.resource()));
         boolean inventoryComplete = listOwned(sets, discovery, listVersion, api, owned, failures)
                 && parents.isPresent();
+        var presence = Presence.find(resolved.stream().filter(r -> r.served() && !owned.containsKey(r.desired().key()))
+                .map(r -> new Presence.Lookup(r.desired().key(), r.resource())).toList(), api, fanout);
 
-        phase.accept("diff");
+        phase.accept(ClusterPhase.DIFF);
         var objectPlanner = new ObjectPlanner(api, managedFields, options, differ);
-        var attempts = fanout.map(resolved, r -> planObject(r, sets, setTargets, owned, api, objectPlanner));
+        var attempts = fanout.map(resolved, r -> planObject(r, sets, setTargets, owned, presence, api,
+                objectPlanner));
         var objects = new ArrayList<PlannedObject>();
         for (var a : attempts) {
             if (a.error() != null) {
@@ -208,8 +212,7 @@ public final class ClusterPlanner {
                         + (scope.namespace().isEmpty() ? "" : " in namespace " + scope.namespace());
                 return new Attempt<List<Map<String, Object>>>(null,
                         new ResourceKey(scope.resource().group(), scope.resource().kind(), scope.namespace(), "*"),
-                        new ApiException(e.code(), e.reason(), "listing " + what + " failed: " + e.getMessage(),
-                                e.causes(), e.retryAfterSeconds()));
+                        e.withMessage("listing " + what + " failed: " + e.getMessage()));
             }
         });
         boolean complete = true;
@@ -235,7 +238,7 @@ public final class ClusterPlanner {
 
     @SuppressWarnings("unchecked")
     private Attempt<PlannedObject> planObject(Resolved r, List<TargetSet> sets, Map<String, String> setTargets,
-                                              Map<ResourceKey, OwnedObject> owned, KubeApi api,
+                                              Map<ResourceKey, OwnedObject> owned, Presence presence, KubeApi api,
                                               ObjectPlanner planner) {
         var d = r.desired();
         try {
@@ -245,7 +248,7 @@ public final class ClusterPlanner {
             var found = owned.get(d.key());
             if (found != null) {
                 live = found.live();
-            } else if (r.served()) {
+            } else if (r.served() && !presence.absent(d.key())) {
                 live = api.get(r.resource().objectPath(d.key().namespace(), d.key().name()));
             }
             String foreignOwner = null;
@@ -263,9 +266,9 @@ public final class ClusterPlanner {
             }
             return new Attempt<>(planner.plan(d, r.resource(), body, live, foreignOwner), d.key(), null);
         } catch (ApiException e) {
-            // A server error may echo the object back: never let a Secret's values through.
-            return new Attempt<>(null, d.key(), new ApiException(e.code(), e.reason(),
-                    SecretMasking.scrubFor(e.getMessage(), d.body()), List.of(), e.retryAfterSeconds()));
+            // A server error may echo the object back: never let a Secret's values through (causes dropped too).
+            return new Attempt<>(null, d.key(), new ApiException(e.code(), e.kind(), e.reason(),
+                    SecretMasking.scrubFor(e.getMessage(), d.body()), List.of(), e.retryAfterSeconds(), null));
         }
     }
 

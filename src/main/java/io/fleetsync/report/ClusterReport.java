@@ -1,6 +1,7 @@
 package io.fleetsync.report;
 
 import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.plan.ClusterPhase;
 import io.fleetsync.plan.ClusterPlan;
 import java.time.Duration;
 import java.util.List;
@@ -11,10 +12,10 @@ import java.util.List;
  * @param plan the plan, or null when the cluster failed before it could be planned
  * @param outcomes per-change outcomes of an apply; empty for a plan
  * @param error one human-readable line when the cluster failed or stopped part-way, else null
- * @param phase where the cluster failed (connect, discover, list, diff, apply), or null
+ * @param phase where the cluster failed, or for a partial one where its first failure happened; null when ok
  */
 public record ClusterReport(String cluster, Status status, ClusterPlan plan, List<ObjectOutcome> outcomes,
-                            String error, String phase, Duration duration) {
+                            String error, ClusterPhase phase, Duration duration) {
 
     public enum Status {
         OK,

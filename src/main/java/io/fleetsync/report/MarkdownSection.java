@@ -132,7 +132,7 @@ record MarkdownSection(List<String> head, List<Item> items, List<String> more, S
     }
 
     private static String errorLine(ClusterReport cluster, boolean single) {
-        var phase = cluster.phase() == null ? "" : " during " + cluster.phase();
+        var phase = cluster.phase() == null ? "" : " during " + cluster.phase().label();
         var who = single ? "" : MarkdownText.inline(cluster.cluster()) + ": ";
         return "**" + who + TextReportRenderer.status(cluster).toUpperCase(Locale.ROOT) + phase + ":** "
                 + MarkdownText.inline(cluster.error());

@@ -70,6 +70,6 @@ public final class StderrProgress implements ProgressListener {
     }
 
     private static String during(ClusterReport report) {
-        return report.phase() == null ? "" : " during " + report.phase().toLowerCase(Locale.ROOT);
+        return report.phase() == null ? "" : " during " + report.phase().label();
     }
 }

@@ -88,7 +88,7 @@ public final class TextReportRenderer implements ReportRenderer {
             }
         }
         if (cluster.error() != null) {
-            var phase = cluster.phase() == null ? "" : " during " + cluster.phase();
+            var phase = cluster.phase() == null ? "" : " during " + cluster.phase().label();
             body.add("  " + palette.status(cluster.status(), status(cluster).toUpperCase(Locale.ROOT) + phase + ": ")
                     + TerminalText.line(cluster.error()));
         }

@@ -1,12 +1,15 @@
 package io.fleetsync.run;
 
 import io.fleetsync.apply.ClusterApplier;
+import io.fleetsync.apply.ClusterJournal;
+import io.fleetsync.apply.Fates;
 import io.fleetsync.apply.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ClusterConnector;
 import io.fleetsync.cluster.Fanout;
 import io.fleetsync.cluster.RequestGate;
 import io.fleetsync.manifest.ClusterState;
+import io.fleetsync.plan.ClusterPhase;
 import io.fleetsync.plan.ClusterPlanner;
 import io.fleetsync.plan.ClusterWork;
 import io.fleetsync.plan.ObjectDiffer;
@@ -17,7 +20,6 @@ import io.fleetsync.report.ProgressListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
@@ -36,36 +38,34 @@ final class ClusterPipeline {
     }
 
     ClusterReport run(ClusterState state, RunOptions options, ProgressListener progress, BooleanSupplier stopping,
-                      AtomicReference<String> phase, AtomicReference<ClusterWork> planned) {
+                      ClusterJournal journal) {
         var name = state.cluster().name();
         // Every log line of this cluster's thread names the cluster (%X{cluster}, JSON field "mdc.cluster").
         org.jboss.logging.MDC.put("cluster", name);
         long start = System.nanoTime();
-        phase.set("connect");
+        journal.enter(ClusterPhase.CONNECT);
         progress.clusterStarted(name);
         RequestGate stopGate = () -> {
             if (stopping.getAsBoolean()) {
-                throw new ApiException(0, "Interrupted", "stopped: the run was interrupted", List.of(), null);
+                throw ApiException.of(io.fleetsync.cluster.ApiFailure.INTERRUPTED, "stopped: the run was interrupted");
             }
         };
         try (var connection = connector.connect(state.cluster(), options.client(), stopGate)) {
             var api = connection.api();
-            var work = new ClusterPlanner(fanout, differ).plan(state, api, options.plan(), p -> enter(name, p, phase,
-                    progress));
-            planned.set(work);
-            var outcomes = new ArrayList<ObjectOutcome>(work.failures());
-            if (options.apply()) {
-                outcomes.addAll(new ClusterApplier(fanout).apply(work, api, writeOptions(options),
-                        p -> enter(name, p, phase, progress), stopping));
+            var work = new ClusterPlanner(fanout, differ).plan(state, api, options.plan(), journal::enter);
+            journal.planned(work);
+            for (var failure : work.failures()) {
+                journal.record(phaseOf(failure), List.of(failure));
             }
-            return finish(name, work, outcomes, start, phase.get());
+            if (options.apply()) {
+                new ClusterApplier(fanout).apply(work, api, writeOptions(options), journal, stopping);
+            }
+            return finish(name, work, journal, start);
         } catch (RuntimeException e) {
-            LOG.debugf(e, "cluster %s failed during %s", name, phase.get());
-            var work = planned.get();
+            LOG.debugf(e, "cluster %s failed during %s", name, journal.phase().label());
             var message = e instanceof ApiException ? e.getMessage()
                     : "internal error (a fleetsync bug; --verbose shows the stack trace): " + e;
-            return new ClusterReport(name, ClusterReport.Status.FAILED, work == null ? null : work.plan(), List.of(),
-                    message, phase.get(), elapsed(start));
+            return failed(name, journal, options, message, start);
         }
     }
 
@@ -74,9 +74,30 @@ final class ClusterPipeline {
         return options.write().until(java.time.Instant.now().plus(options.clusterTimeout()));
     }
 
-    private static void enter(String cluster, String phase, AtomicReference<String> current, ProgressListener progress) {
-        current.set(phase);
-        progress.clusterPhase(cluster, phase);
+    /**
+     * The report of a cluster that stopped part-way: its plan if it got that far, and, for an apply, an outcome
+     * for every planned change — what was done, what failed, and the rest skipped as never attempted.
+     */
+    static ClusterReport failed(String name, ClusterJournal journal, RunOptions options, String message, long start) {
+        var work = journal.work();
+        var phase = journal.phase();
+        List<ObjectOutcome> outcomes = work == null || !options.apply() ? List.of()
+                : Fates.complete(work.plan().changes(), journal.outcomes(), new Fates.NotAttempted(phase, message));
+        return new ClusterReport(name, ClusterReport.Status.FAILED, work == null ? null : work.plan(), outcomes,
+                message, phase, elapsed(start));
+    }
+
+    /**
+     * The phase a planning failure happened in. The planner reports them as outcomes without a phase; their shape
+     * says which step made them: an unserved kind is found at discovery (planned as a create), a failed list covers
+     * a whole (kind, namespace) (name {@code *}), anything else failed while its object was diffed.
+     */
+    static ClusterPhase phaseOf(ObjectOutcome planFailure) {
+        var change = planFailure.change();
+        if (change.action() == Action.CREATE) {
+            return ClusterPhase.DISCOVER;
+        }
+        return "*".equals(change.key().name()) ? ClusterPhase.LIST : ClusterPhase.DIFF;
     }
 
     /**
@@ -84,8 +105,8 @@ final class ClusterPipeline {
      * listed as the updates they are, and failures that happened before an object could be planned (a failed list,
      * a kind the cluster does not serve) become the cluster's error line.
      */
-    private static ClusterReport finish(String name, ClusterWork work, List<ObjectOutcome> outcomes, long start,
-                                        String lastPhase) {
+    private static ClusterReport finish(String name, ClusterWork work, ClusterJournal journal, long start) {
+        var outcomes = journal.outcomes();
         var planned = new java.util.HashSet<String>();
         work.plan().changes().forEach(c -> planned.add(c.key() + "|" + c.target()));
         var changes = new ArrayList<>(work.plan().changes());
@@ -117,7 +138,7 @@ final class ClusterPipeline {
         }
         var plan = work.plan().withChanges(changes);
         return new ClusterReport(name, partial ? ClusterReport.Status.PARTIAL : ClusterReport.Status.OK, plan,
-                outcomes, error, partial ? lastPhase : null, elapsed(start));
+                outcomes, error, partial ? journal.firstFailure().orElse(journal.phase()) : null, elapsed(start));
     }
 
     static Duration elapsed(long startNanos) {

@@ -4,7 +4,7 @@ import io.fleetsync.cluster.ClusterConnector;
 import io.fleetsync.cluster.Fanout;
 import io.fleetsync.manifest.ClusterState;
 import io.fleetsync.manifest.DesiredFleet;
-import io.fleetsync.plan.ClusterWork;
+import io.fleetsync.apply.ClusterJournal;
 import io.fleetsync.plan.ObjectDiffer;
 import io.fleetsync.report.ClusterReport;
 import io.fleetsync.report.ProgressListener;
@@ -22,7 +22,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -77,23 +76,19 @@ public class FleetRunner {
                 return report;
             }
             long start = System.nanoTime();
-            var phase = new AtomicReference<String>("connect");
-            var planned = new AtomicReference<ClusterWork>();
-            Future<ClusterReport> f = executor.submit(() -> pipeline.run(state, options, progress, stopping, phase,
-                    planned));
+            var journal = new ClusterJournal(p -> progress.clusterPhase(name, p.label()));
+            Future<ClusterReport> f = executor.submit(() -> pipeline.run(state, options, progress, stopping, journal));
             ClusterReport report;
             try {
                 report = await(f, start, options.clusterTimeout(), stop);
             } catch (TimeoutException e) {
+                // Interrupts the cluster's requests, waits for the rate cap included.
                 f.cancel(true);
-                var work = planned.get();
                 var why = stopping.getAsBoolean() ? "stopped: the run was interrupted and the grace period ended"
                         : "did not finish within " + DurationFormat.of(options.clusterTimeout()) + " (--cluster-timeout)";
-                report = new ClusterReport(name, ClusterReport.Status.FAILED, work == null ? null : work.plan(),
-                        List.of(), why, phase.get(), ClusterPipeline.elapsed(start));
+                report = ClusterPipeline.failed(name, journal, options, why, start);
             } catch (ExecutionException e) {
-                report = new ClusterReport(name, ClusterReport.Status.FAILED, null, List.of(),
-                        "internal error: " + e.getCause(), phase.get(), ClusterPipeline.elapsed(start));
+                report = ClusterPipeline.failed(name, journal, options, "internal error: " + e.getCause(), start);
             }
             progress.clusterFinished(report);
             return report;

@@ -56,7 +56,7 @@ class CascadeRecheckTest {
             var planner = new ClusterPlanner(new Fanout(threads), (k, a, b) -> null);
             var applier = new ClusterApplier(new Fanout(threads));
             var setUp = planner.plan(state(cluster, namespace()), api, ALLOW_EMPTY, p -> { });
-            assertThat(applier.apply(setUp, api, ApplyOptions.defaults(), p -> { }, () -> false))
+            assertThat(applier.apply(setUp, api, ApplyOptions.defaults(), new ClusterJournal(p -> { }), () -> false))
                     .allMatch(o -> o.status() == ObjectOutcome.Status.DONE);
 
             ClusterWork prune = planner.plan(state(cluster), api, ALLOW_EMPTY, p -> { });
@@ -67,7 +67,7 @@ class CascadeRecheckTest {
             real.client().configMaps().inNamespace(ns).resource(new ConfigMapBuilder().withNewMetadata()
                     .withName("late").endMetadata().addToData("key", "theirs").build()).create();
 
-            var outcomes = applier.apply(prune, api, ApplyOptions.defaults(), p -> { }, () -> false);
+            var outcomes = applier.apply(prune, api, ApplyOptions.defaults(), new ClusterJournal(p -> { }), () -> false);
 
             var outcome = outcomes.stream().filter(o -> o.change().key().kind().equals("Namespace")).findFirst()
                     .orElseThrow();
@@ -79,7 +79,7 @@ class CascadeRecheckTest {
             // Positive control: with the late object gone, the same plan's delete goes ahead.
             real.client().configMaps().inNamespace(ns).withName("late").delete();
             var again = planner.plan(state(cluster), api, ALLOW_EMPTY, p -> { });
-            var done = applier.apply(again, api, ApplyOptions.defaults(), p -> { }, () -> false);
+            var done = applier.apply(again, api, ApplyOptions.defaults(), new ClusterJournal(p -> { }), () -> false);
             assertThat(done).filteredOn(o -> o.change().key().kind().equals("Namespace"))
                     .extracting(ObjectOutcome::status).containsExactly(ObjectOutcome.Status.DONE);
             assertThat(real.client().namespaces().withName(ns).get().getMetadata().getDeletionTimestamp()).isNotNull();

@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Scripted HTTP errors (the narrow case the Fabric8 mock server is fine for): retries, Retry-After, breaker. */
 @QuarkusTest
@@ -93,5 +95,61 @@ class ClusterGuardTest {
         assertThatThrownBy(() -> api.getWithAccept("/api", "application/json"))
                 .hasMessageContaining("circuit breaker open");
         assertThat(server.getRequestCount()).as("no request while the breaker is open").isEqualTo(3);
+    }
+
+    private static final String WEBHOOK_FAILED = "Internal error occurred: failed calling webhook \\\"deny.example.com\\\": "
+            + "failed to call webhook: Post \\\"https://gatekeeper.policy.svc:443/validate?timeout=10s\\\": "
+            + "service \\\"gatekeeper\\\" not found";
+
+    @ParameterizedTest(name = "{0} {1} -> {3}")
+    @CsvSource(delimiter = '|', value = {
+            "500|InternalError|Internal error occurred: failed calling webhook \"x.example.com\": failed to call webhook: service \"svc\" not found|REJECTED",
+            "400|BadRequest|admission webhook \"deny.example.com\" denied the request: no|REJECTED",
+            "403|Forbidden|configmaps \"a\" is forbidden: ValidatingAdmissionPolicy 'p' with binding 'b' denied request: no|REJECTED",
+            "422|Invalid|ConfigMap \"a\" is invalid: metadata.name: Invalid value|REJECTED",
+            "409|Conflict|Apply failed with 1 conflict|REJECTED",
+            "404|NotFound|not found|REJECTED",
+            "429|TooManyRequests|slow down|THROTTLED",
+            "500|InternalError|etcdserver: leader changed|SERVER_ERROR",
+            "502|''|Bad Gateway|OVERLOADED",
+            "503|ServiceUnavailable|etcd down|OVERLOADED",
+            "504|Timeout|request did not complete within requested timeout|OVERLOADED",
+    })
+    void answersAreClassifiedByWhatTheServerSaid(int code, String reason, String message, ApiFailure expected) {
+        assertThat(ApiFailure.ofAnswer(code, reason, message)).isEqualTo(expected);
+    }
+
+    @Test
+    void onlyUnreachableOrOverloadedClustersCountAgainstTheBreaker() {
+        var counted = java.util.Arrays.stream(ApiFailure.values()).filter(ApiFailure::countedByBreaker).toList();
+        var retried = java.util.Arrays.stream(ApiFailure.values()).filter(ApiFailure::retried).toList();
+
+        assertThat(counted).containsExactlyInAnyOrder(ApiFailure.UNREACHABLE, ApiFailure.TIMEOUT, ApiFailure.OVERLOADED);
+        assertThat(retried).containsExactlyInAnyOrder(ApiFailure.UNREACHABLE, ApiFailure.TIMEOUT,
+                ApiFailure.OVERLOADED, ApiFailure.THROTTLED, ApiFailure.SERVER_ERROR);
+        assertThat(ClusterGuard.breaks(new ApiException("connection refused", new java.net.ConnectException()))).isTrue();
+        assertThat(ClusterGuard.breaks(ApiException.of(ApiFailure.INTERRUPTED, "stopped"))).isFalse();
+        assertThat(ClusterGuard.retried(ApiException.interrupted(new InterruptedException()))).isFalse();
+        assertThat(ClusterGuard.breaks(ApiErrors.fromResponse(500, STATUS.formatted(WEBHOOK_FAILED, "InternalError", 500),
+                null, new com.fasterxml.jackson.databind.ObjectMapper()))).isFalse();
+    }
+
+    @Test
+    void aFailingWebhookFailsItsObjectsWithoutRetriesAndNeverOpensTheBreaker() {
+        server.expect().patch().withPath("/api/v1/namespaces/a/configmaps/one?fieldManager=fleetsync&fieldValidation=Strict")
+                .andReturn(500, STATUS.formatted(WEBHOOK_FAILED, "InternalError", 500)).always();
+        server.expect().get().withPath("/api").andReturn(200, DISCOVERY).always();
+        var api = api(4, 3);
+
+        for (int i = 0; i < 6; i++) {
+            assertThatThrownBy(() -> api.apply("/api/v1/namespaces/a/configmaps/one", Map.of("kind", "ConfigMap"),
+                    false, false))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(ApiFailure.REJECTED))
+                    .hasMessageContaining("failed calling webhook");
+        }
+
+        assertThat(server.getRequestCount()).as("one request per apply: not retried").isEqualTo(6);
+        assertThat(api.getWithAccept("/api", "application/json")).as("breaker still closed")
+                .containsEntry("kind", "APIGroupDiscoveryList");
     }
 }

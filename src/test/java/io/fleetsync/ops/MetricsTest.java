@@ -53,7 +53,7 @@ class MetricsTest {
                 null, Duration.ofMillis(1500));
         var other = new ClusterReport("prod-us", second, null, List.of(),
                 second == ClusterReport.Status.OK ? null : "connection refused",
-                second == ClusterReport.Status.OK ? null : "connect", Duration.ofSeconds(2));
+                second == ClusterReport.Status.OK ? null : io.fleetsync.plan.ClusterPhase.CONNECT, Duration.ofSeconds(2));
         return new RunReport(RunReport.Kind.RESULT, false, T1, Duration.ofSeconds(3), List.of(ok, other));
     }
 
@@ -67,6 +67,7 @@ class MetricsTest {
                 .contains("fleetsync_run_clusters{command=\"apply\",shard=\"1\",status=\"failed\"} 1\n")
                 .contains("fleetsync_run_success{command=\"apply\",shard=\"1\"} 0\n")
                 .contains("fleetsync_run_errors{command=\"apply\",shard=\"1\"} 1\n")
+                .contains("fleetsync_run_outcomes{command=\"apply\",outcome=\"skipped\",shard=\"1\"} 0\n")
                 .contains("fleetsync_cluster_duration_seconds{cluster=\"prod-eu\",command=\"apply\"} 1.500\n")
                 .contains("fleetsync_cluster_objects{action=\"create\",cluster=\"prod-eu\",command=\"apply\"} 0\n")
                 .contains("fleetsync_cluster_errors{cluster=\"prod-us\",command=\"apply\"} 1\n")

@@ -1,5 +1,7 @@
 package io.fleetsync.report;
 
+import io.fleetsync.plan.ClusterPhase;
+
 import static io.fleetsync.report.SampleReports.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,7 +76,7 @@ class HoldBackRenderingTest {
         var outcomes = List.of(ObjectOutcome.heldBack(crd), ObjectOutcome.failed(cm, null),
                 ObjectOutcome.heldBack(lateHoldBack));
         var cluster = new ClusterReport("prod", ClusterReport.Status.PARTIAL, plan, outcomes, "1 object failed",
-                "apply", Duration.ofSeconds(1));
+                ClusterPhase.APPLY, Duration.ofSeconds(1));
         return new RunReport(RunReport.Kind.RESULT, false, Instant.parse("2026-12-01T20:00:00Z"),
                 Duration.ofSeconds(1), List.of(cluster));
     }

@@ -1,5 +1,7 @@
 package io.fleetsync.report;
 
+import io.fleetsync.plan.ClusterPhase;
+
 import static io.fleetsync.report.SampleReports.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,7 +135,7 @@ class MarkdownBudgetTest {
             var name = "prod-eu-west-%04d".formatted(i);
             if (i % 100 == 7) {
                 clusters.add(new ClusterReport(name, ClusterReport.Status.FAILED, null, List.of(),
-                        "connection refused (https://" + name + ".example.com:6443)", "connect", Duration.ofSeconds(3)));
+                        "connection refused (https://" + name + ".example.com:6443)", ClusterPhase.CONNECT, Duration.ofSeconds(3)));
             } else {
                 var changes = new ArrayList<>(threeChanges(name, i % 50 == 3 ? "1.28" : "1.27"));
                 for (int k = 0; k < 20; k++) {
@@ -163,7 +165,7 @@ class MarkdownBudgetTest {
         var clusters = new ArrayList<ClusterReport>();
         for (int i = 0; i < 3000; i++) {
             clusters.add(new ClusterReport("c-" + i, ClusterReport.Status.FAILED, null, List.of(),
-                    "Unauthorized: token for c-" + i + " expired".repeat(3), "connect", Duration.ZERO));
+                    "Unauthorized: token for c-" + i + " expired".repeat(3), ClusterPhase.CONNECT, Duration.ZERO));
         }
 
         var md = render(new MarkdownReportRenderer(RenderOptions.PLAIN), report(clusters));
@@ -207,7 +209,7 @@ class MarkdownBudgetTest {
                         : io.fleetsync.apply.ObjectOutcome.done(change));
             }
             clusters.add(new ClusterReport("cluster-" + c, ClusterReport.Status.PARTIAL,
-                    new ClusterPlan("cluster-" + c, changes, List.of()), outcomes, "1 object failed", "apply",
+                    new ClusterPlan("cluster-" + c, changes, List.of()), outcomes, "1 object failed", ClusterPhase.APPLY,
                     Duration.ofSeconds(1)));
         }
         var result = new RunReport(RunReport.Kind.RESULT, false, SampleReports.STARTED, Duration.ofSeconds(9),

@@ -76,7 +76,7 @@ class MarkdownReportRendererTest {
     @Test
     void clusterTextCannotBreakTheTableOrInjectHtml() {
         var cluster = new ClusterReport("a|b<script>", ClusterReport.Status.FAILED, null, List.of(),
-                "bad <img src=x> *bold*\nsecond line", "connect", Duration.ZERO);
+                "bad <img src=x> *bold*\nsecond line", io.fleetsync.plan.ClusterPhase.CONNECT, Duration.ZERO);
         var report = new RunReport(RunReport.Kind.PLAN, false, SampleReports.STARTED, Duration.ZERO, List.of(cluster));
 
         var md = render(new MarkdownReportRenderer(PLAIN), report);

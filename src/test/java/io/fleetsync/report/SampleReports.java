@@ -98,13 +98,13 @@ final class SampleReports {
 
     static ClusterReport prodUs() {
         return new ClusterReport("prod-us", ClusterReport.Status.FAILED, null, List.of(),
-                "connection refused (https://10.0.0.1:6443)", "list", Duration.ofMillis(250));
+                "connection refused (https://10.0.0.1:6443)", io.fleetsync.plan.ClusterPhase.LIST, Duration.ofMillis(250));
     }
 
     static ClusterReport staging(List<ObjectOutcome> outcomes, String error) {
         var plan = new ClusterPlan("staging", List.of(STAGING_CREATE, STAGING_UPDATE), List.of());
         return new ClusterReport("staging", ClusterReport.Status.PARTIAL, plan, outcomes, error,
-                error == null ? null : "apply", Duration.ofSeconds(75));
+                error == null ? null : io.fleetsync.plan.ClusterPhase.APPLY, Duration.ofSeconds(75));
     }
 
     static Change change(String group, String kind, String name, Action action, List<String> paths,

@@ -102,7 +102,7 @@ class TextReportRendererTest {
     @Test
     void escapeSequencesFromTheClusterAreDefusedNotPrinted() {
         var hostile = new ClusterReport("evil\u001B]0;pwned\u0007", ClusterReport.Status.FAILED, null, List.of(),
-                "denied\u001B[2J\nsecond line", "connect", Duration.ZERO);
+                "denied\u001B[2J\nsecond line", io.fleetsync.plan.ClusterPhase.CONNECT, Duration.ZERO);
         var report = new RunReport(RunReport.Kind.PLAN, false, SampleReports.STARTED, Duration.ZERO,
                 List.of(hostile));
 

@@ -43,7 +43,8 @@ public final class ReportDocuments {
         List<ChangeDocument> changes = plan == null ? List.of()
                 : plan.changes().stream().map(ch -> change(outcomes, ch, diffs)).toList();
         return new ClusterDocument(cluster.cluster(), cluster.status().name().toLowerCase(Locale.ROOT),
-                cluster.phase(), cluster.error(), millis(cluster.duration()), warnings, orphans, counts, changes);
+                cluster.phase() == null ? null : cluster.phase().label(), cluster.error(), millis(cluster.duration()),
+                warnings, orphans, counts, changes);
     }
 
     private static ChangeDocument change(OutcomeIndex outcomes, Change change, boolean diffs) {

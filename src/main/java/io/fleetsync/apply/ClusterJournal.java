@@ -1,0 +1,77 @@
+package io.fleetsync.apply;
+
+import io.fleetsync.plan.ClusterPhase;
+import io.fleetsync.plan.ClusterWork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What one cluster's pipeline has done so far: the phase it is in, its plan once made, and every outcome with the
+ * phase it happened in. It outlives a failure or a deadline part-way through, so the report can still say what
+ * was done, what failed first and where, and what was never attempted. Written by the cluster's threads, read by
+ * the runner when the deadline passes: thread-safe.
+ */
+public final class ClusterJournal {
+    private record Entry(ClusterPhase phase, ObjectOutcome outcome) {
+    }
+
+    private final Consumer<ClusterPhase> onEnter;
+    private final List<Entry> entries = new ArrayList<>();
+    private volatile ClusterPhase phase = ClusterPhase.CONNECT;
+    private volatile ClusterWork work;
+
+    public ClusterJournal(Consumer<ClusterPhase> onEnter) {
+        this.onEnter = onEnter;
+    }
+
+    public void enter(ClusterPhase next) {
+        phase = next;
+        onEnter.accept(next);
+    }
+
+    public ClusterPhase phase() {
+        return phase;
+    }
+
+    public void planned(ClusterWork planned) {
+        work = planned;
+    }
+
+    /** The cluster's plan, or null while it is still being made. */
+    public ClusterWork work() {
+        return work;
+    }
+
+    /** Records one outcome of the current phase and returns it. */
+    public ObjectOutcome record(ObjectOutcome outcome) {
+        record(phase, List.of(outcome));
+        return outcome;
+    }
+
+    /** Records outcomes of the current phase. */
+    public void record(List<ObjectOutcome> outcomes) {
+        record(phase, outcomes);
+    }
+
+    public synchronized void record(ClusterPhase in, List<ObjectOutcome> outcomes) {
+        outcomes.forEach(o -> entries.add(new Entry(in, o)));
+    }
+
+    public synchronized List<ObjectOutcome> outcomes() {
+        return entries.stream().map(Entry::outcome).toList();
+    }
+
+    /**
+     * The phase of the first outcome that was not done — failed, or skipped for a reason other than needing
+     * {@code --adopt} or held back by a guard, which are plan decisions, not failures.
+     */
+    public synchronized Optional<ClusterPhase> firstFailure() {
+        return entries.stream().filter(e -> e.outcome().status() == ObjectOutcome.Status.FAILED
+                        || (e.outcome().status() == ObjectOutcome.Status.SKIPPED
+                        && e.outcome().change().action() != io.fleetsync.diff.Action.ADOPT_NEEDED
+                        && !e.outcome().isHeldBack()))
+                .map(Entry::phase).findFirst();
+    }
+}
