@@ -76,7 +76,10 @@ final class ObjectWriter {
             if (change.action() == Action.REPLACE) {
                 replace(p, path);
             } else {
-                api.apply(path, p.applyBody(), options.dryRun(), p.force());
+                var applied = api.apply(path, p.applyBody(), options.dryRun(), p.force());
+                if (!options.dryRun() && CoOwnerRelease.adopts(p)) {
+                    new CoOwnerRelease(api).release(path, applied);
+                }
             }
             return ObjectOutcome.done(change);
         } catch (ApiException e) {
