@@ -64,6 +64,10 @@ public final class ConflictPath {
         if (serverPath == null || serverPath.isEmpty()) {
             return new Resolved("", object, true, "", "");
         }
+        if (serverPath.charAt(0) != '.' && serverPath.charAt(0) != '[') {
+            // Validation errors (422) name fields without the leading dot: spec.template.spec.containers[0].image.
+            serverPath = "." + serverPath;
+        }
         var out = new StringBuilder();
         Object node = object;
         boolean complete = true;

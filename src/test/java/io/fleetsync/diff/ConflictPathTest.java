@@ -36,6 +36,13 @@ class ConflictPathTest {
     }
 
     @Test
+    void validationErrorPathsWithoutTheLeadingDotReadTheSameWay() {
+        assertThat(ConflictPath.of("spec.template.spec.containers[0].image", DEPLOYMENT))
+                .isEqualTo("spec.template.spec.containers[name=app].image");
+        assertThat(ConflictPath.of("spec.selector", DEPLOYMENT)).isEqualTo("spec.selector");
+    }
+
+    @Test
     void mapKeysWithDotsAreResolvedAgainstTheObjectAndQuoted() {
         assertThat(ConflictPath.of(".metadata.labels.app.kubernetes.io/name", DEPLOYMENT))
                 .isEqualTo("metadata.labels[\"app.kubernetes.io/name\"]");
