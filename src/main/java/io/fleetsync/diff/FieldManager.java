@@ -14,11 +14,7 @@ public record FieldManager(String name, Operation operation, String subresource)
     /** How the manager wrote its fields (managedFields {@code operation}). */
     public enum Operation {
         APPLY,
-        UPDATE;
-
-        static Operation of(String managedFieldsValue) {
-            return "Apply".equals(managedFieldsValue) ? APPLY : UPDATE;
-        }
+        UPDATE
     }
 
     /**

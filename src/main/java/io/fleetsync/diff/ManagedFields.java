@@ -46,31 +46,6 @@ public final class ManagedFields {
     }
 
     /**
-     * Every writer other than {@code manager} recorded on the live object, subresource writers included
-     * ({@code kubectl scale} is {@code kubectl} with operation Update through subresource {@code scale}).
-     */
-    @SuppressWarnings("unchecked")
-    public static List<FieldManager> otherManagers(Map<String, Object> live, String manager) {
-        var out = new ArrayList<FieldManager>();
-        var meta = (Map<String, Object>) live.get("metadata");
-        if (meta != null && meta.get("managedFields") instanceof List<?> entries) {
-            for (var e : entries) {
-                var entry = (Map<String, Object>) e;
-                var name = (String) entry.get("manager");
-                if (name != null && !name.equals(manager)) {
-                    var subresource = entry.get("subresource") instanceof String s && !s.isEmpty() ? s : null;
-                    var writer = new FieldManager(name, FieldManager.Operation.of((String) entry.get("operation")),
-                            subresource);
-                    if (!out.contains(writer)) {
-                        out.add(writer);
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    /**
      * The live object's managedFields with every field that {@code manager}'s Apply entry owns removed from the
      * other entries of the object itself (subresource entries — an autoscaler's {@code scale} — are kept), entries
      * left with nothing dropped; empty when no other entry shares a field with it.

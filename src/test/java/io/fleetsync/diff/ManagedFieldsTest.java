@@ -68,28 +68,6 @@ class ManagedFieldsTest {
     }
 
     @Test
-    void otherManagersAreListedWithTheirOperation() throws Exception {
-        assertThat(ManagedFields.otherManagers(live(), "fleetsync")).containsExactly(
-                new FieldManager("horizontal-pod-autoscaler", FieldManager.Operation.UPDATE, null),
-                new FieldManager("istio-sidecar-injector", FieldManager.Operation.UPDATE, null));
-    }
-
-    @Test
-    @SuppressWarnings("unchecked")
-    void subresourceWritersCountAsManagersOfTheirOwn() throws Exception {
-        var live = live();
-        var entries = (List<Object>) ((Map<String, Object>) live.get("metadata")).get("managedFields");
-        entries.add(Map.of("manager", "kubectl", "operation", "Update", "apiVersion", "apps/v1",
-                "subresource", "scale", "fieldsType", "FieldsV1", "fieldsV1", Map.of("f:spec", Map.of("f:replicas", Map.of()))));
-        entries.add(Map.of("manager", "kubectl", "operation", "Apply", "apiVersion", "apps/v1",
-                "fieldsType", "FieldsV1", "fieldsV1", Map.of("f:metadata", Map.of("f:labels", Map.of("f:app", Map.of())))));
-
-        assertThat(ManagedFields.otherManagers(live, "fleetsync"))
-                .contains(new FieldManager("kubectl", FieldManager.Operation.UPDATE, "scale"),
-                        new FieldManager("kubectl", FieldManager.Operation.APPLY, null));
-    }
-
-    @Test
     @SuppressWarnings("unchecked")
     void afterAdoptionThePreviousApplierNoLongerCoOwnsFleetsyncsFields() throws Exception {
         Map<String, Object> adopted;
