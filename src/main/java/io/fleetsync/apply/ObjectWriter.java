@@ -96,6 +96,9 @@ final class ObjectWriter {
                 if (ApplyOrder.isCrd(key.groupKind()) && applied != null) {
                     appliedCrds.put(key.name(), applied);
                 }
+                if (!options.dryRun() && CoOwnerRelease.adopts(p)) {
+                    new CoOwnerRelease(api).release(path, applied);
+                }
             }
             return ObjectOutcome.done(change);
         } catch (ApiException e) {

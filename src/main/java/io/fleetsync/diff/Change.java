@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param changedPaths field paths that differ (e.g. {@code spec.template.spec.containers[name=app].image}); for
  *     REPLACE the immutable ones
- * @param conflicts other field managers that own fields this change would set, as {@code manager: path}; the
+ * @param conflicts fields another applier holds at another value, as {@code path: server message}; the
  *     apply fails for this object unless conflicts are forced
  * @param diff unified YAML diff with Secret values masked, or null when not requested
  * @param note a short human explanation (for example why adoption is needed), or null

@@ -11,17 +11,33 @@ import java.util.Objects;
  * List items that carry a {@code name} are matched by it, others by position.
  */
 public final class FieldDiff {
-    private FieldDiff() {
+    private final ServerDefaults defaults;
+    private final List<String> out = new ArrayList<>();
+
+    private FieldDiff(ServerDefaults defaults) {
+        this.defaults = defaults;
     }
 
     /** Paths where {@code before} and {@code after} differ; empty when they are equal. */
     public static List<String> paths(Object before, Object after) {
-        var out = new ArrayList<String>();
-        walk("", "", "", before, after, out);
-        return out;
+        return paths(before, after, ServerDefaults.NONE);
     }
 
-    private static void walk(String path, String parentKey, String key, Object a, Object b, List<String> out) {
+    /**
+     * Paths where {@code desired} and {@code live} differ, not counting a field that {@code desired} leaves out and
+     * {@code live} holds at the value the server fills in there ({@link ServerDefaults}): the applied manifest
+     * compared with the fields fleetsync owns on the live object.
+     */
+    public static List<String> paths(Object desired, Object live, ServerDefaults defaults) {
+        var diff = new FieldDiff(defaults);
+        diff.walk("", "", "", "", desired, live);
+        return List.copyOf(diff.out);
+    }
+
+    /**
+     * @param shape the path with list selectors left empty ({@code containers[].image}), what defaults are keyed by
+     */
+    private void walk(String path, String shape, String parentKey, String key, Object a, Object b) {
         if (a == b || (a != null && a.equals(b))) {
             return; // equal subtrees hold no difference: the common case of a no-op plan, decided without paths
         }
@@ -30,15 +46,20 @@ public final class FieldDiff {
             keys.addAll(n.keySet());
             for (var k : keys) {
                 var ks = String.valueOf(k);
-                walk(child(path, ks), key, ks, m.get(k), n.get(k), out);
+                var childShape = child(shape, ks);
+                if (!m.containsKey(k) && defaults.fills(childShape, n.get(k))) {
+                    continue; // the manifest leaves it out and the server filled in its default
+                }
+                walk(child(path, ks), childShape, key, ks, m.get(k), n.get(k));
             }
         } else if (a instanceof List<?> l && b instanceof List<?> r) {
+            var itemShape = shape + "[]";
             if (byName(l) && byName(r)) {
                 var names = new LinkedHashSet<Object>();
                 l.forEach(i -> names.add(((Map<?, ?>) i).get("name")));
                 r.forEach(i -> names.add(((Map<?, ?>) i).get("name")));
                 for (var name : names) {
-                    walk(path + "[name=" + name + "]", key, key, find(l, name), find(r, name), out);
+                    walk(path + "[name=" + name + "]", itemShape, key, key, find(l, name), find(r, name));
                 }
                 if (!sameOrder(l, r)) {
                     out.add(path);
@@ -47,7 +68,7 @@ public final class FieldDiff {
                 out.add(path);
             } else {
                 for (int i = 0; i < l.size(); i++) {
-                    walk(path + "[" + i + "]", key, key, l.get(i), r.get(i), out);
+                    walk(path + "[" + i + "]", itemShape, key, key, l.get(i), r.get(i));
                 }
             }
         } else if (!Values.equal(a, b) && !Quirks.sameQuantity(parentKey, key, a, b)) {
@@ -76,7 +97,8 @@ public final class FieldDiff {
         return null;
     }
 
-    private static boolean byName(List<?> list) {
+    /** Whether items are matched by {@code name}: every item is a map with a unique string name. */
+    static boolean byName(List<?> list) {
         if (list.isEmpty()) {
             return true;
         }
@@ -103,7 +125,8 @@ public final class FieldDiff {
         return true;
     }
 
-    private static String child(String path, String key) {
+    /** The path of map key {@code key} under {@code path}: {@code a.b}, or {@code a["b.c"]} for a key that is not plain. */
+    static String child(String path, String key) {
         boolean plain = isPlain(key);
         var part = plain ? key : "[\"" + key + "\"]";
         if (path.isEmpty()) {

@@ -45,22 +45,55 @@ public final class ManagedFields {
         return Optional.of((Map<String, Object>) prune(live, fields));
     }
 
-    /** Managers other than {@code manager} and the operation they used last, e.g. {@code kubectl-edit -> Update}. */
+    /**
+     * The live object's managedFields with every field that {@code manager}'s Apply entry owns removed from the
+     * other entries of the object itself (subresource entries — an autoscaler's {@code scale} — are kept), entries
+     * left with nothing dropped; empty when no other entry shares a field with it.
+     *
+     * <p>This is how an adopted object becomes fleetsync's alone: a field two managers set to the same value is
+     * co-owned, and a co-owned field stays on the object when fleetsync later stops applying it. client-go's
+     * {@code csaupgrade} rewrites managedFields the same way when kubectl moves from client-side to server-side
+     * apply.
+     */
     @SuppressWarnings("unchecked")
-    public static Map<String, String> otherManagers(Map<String, Object> live, String manager) {
-        var out = new LinkedHashMap<String, String>();
+    public static Optional<List<Map<String, Object>>> releasedTo(Map<String, Object> live, String manager) {
         var meta = (Map<String, Object>) live.get("metadata");
-        if (meta != null && meta.get("managedFields") instanceof List<?> entries) {
-            for (var e : entries) {
-                var entry = (Map<String, Object>) e;
-                var name = (String) entry.get("manager");
-                if (name != null && !name.equals(manager) && entry.get("subresource") == null) {
-                    out.merge(name, (String) entry.get("operation"),
-                            (a, b) -> "Apply".equals(a) || "Apply".equals(b) ? "Apply" : a);
-                }
+        if (meta == null || !(meta.get("managedFields") instanceof List<?> entries)) {
+            return Optional.empty();
+        }
+        Map<String, Object> mine = null;
+        for (var e : entries) {
+            var entry = (Map<String, Object>) e;
+            if (manager.equals(entry.get("manager")) && "Apply".equals(entry.get("operation"))
+                    && entry.get("subresource") == null && entry.get("fieldsV1") instanceof Map<?, ?> f) {
+                mine = (Map<String, Object>) f;
             }
         }
-        return out;
+        if (mine == null) {
+            return Optional.empty();
+        }
+        var out = new ArrayList<Map<String, Object>>();
+        boolean changed = false;
+        for (var e : entries) {
+            var entry = (Map<String, Object>) e;
+            if (manager.equals(entry.get("manager")) || entry.get("subresource") != null
+                    || !(entry.get("fieldsV1") instanceof Map<?, ?> f)) {
+                out.add(entry);
+                continue;
+            }
+            var rest = FieldSet.minusChildren((Map<String, Object>) f, mine);
+            if (rest.equals(f)) {
+                out.add(entry);
+                continue;
+            }
+            changed = true;
+            if (!rest.isEmpty()) {
+                var copy = new LinkedHashMap<>(entry);
+                copy.put("fieldsV1", rest);
+                out.add(copy);
+            }
+        }
+        return changed ? Optional.of(out) : Optional.empty();
     }
 
     @SuppressWarnings("unchecked")

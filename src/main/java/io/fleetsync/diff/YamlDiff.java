@@ -14,8 +14,10 @@ import java.util.Map;
 /**
  * Renders a unified diff of two versions of one object as YAML, with Secret values masked.
  *
- * <p>Either side may be null (a create has no live side, a delete no desired side). Keys keep the insertion order of
- * the given maps, so the same inputs always give the same text. The result is empty when both sides render alike.
+ * <p>Either side may be null (a create has no live side, a delete no desired side). Both sides are rendered in one
+ * canonical key order ({@link KeyOrder}), so the same inputs always give the same text and a key never shows as
+ * changed only because the server and the manifest list it in another place. The result is empty when both sides
+ * render alike.
  */
 public final class YamlDiff {
 
@@ -53,8 +55,8 @@ public final class YamlDiff {
             before = masked.before();
             after = masked.after();
         }
-        var oldLines = lines(before);
-        var newLines = lines(after);
+        var oldLines = lines(KeyOrder.canonical(before));
+        var newLines = lines(KeyOrder.canonical(after));
         var patch = DiffUtils.diff(oldLines, newLines);
         if (patch.getDeltas().isEmpty()) return "";
         var subject = key.subject();

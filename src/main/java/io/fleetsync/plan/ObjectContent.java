@@ -47,4 +47,21 @@ final class ObjectContent {
         }
         return out;
     }
+
+    /**
+     * The applied manifest with the live object's {@code metadata.resourceVersion}: server-side apply then acts only
+     * on exactly that version of the object and answers 409 if it changed in between.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> pinnedTo(Map<String, Object> applied, Map<String, Object> live) {
+        var version = live.get("metadata") instanceof Map<?, ?> m ? m.get("resourceVersion") : null;
+        if (version == null) {
+            return applied;
+        }
+        var out = new LinkedHashMap<>(applied);
+        var meta = new LinkedHashMap<>((Map<String, Object>) applied.getOrDefault("metadata", Map.of()));
+        meta.put("resourceVersion", version);
+        out.put("metadata", meta);
+        return out;
+    }
 }

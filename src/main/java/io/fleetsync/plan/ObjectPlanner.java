@@ -5,14 +5,12 @@ import io.fleetsync.cluster.ApiResource;
 import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.Change;
+import io.fleetsync.diff.ConflictPath;
 import io.fleetsync.diff.FieldDiff;
 import io.fleetsync.diff.ManagedFields;
 import io.fleetsync.manifest.DesiredObject;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Decides what happens to one desired object. Cheap first: when the fields fleetsync owns on the live object
@@ -21,16 +19,14 @@ import java.util.regex.Pattern;
  * and fields other managers own never show up as changes.
  */
 final class ObjectPlanner {
-    private static final Pattern MANAGER = Pattern.compile("conflict with \"([^\"]+)\"");
-
     private final KubeApi api;
-    private final ManagedFields managedFields;
+    private final OwnedFieldsCheck ownedFields;
     private final PlanOptions options;
     private final ObjectDiffer differ;
 
     ObjectPlanner(KubeApi api, ManagedFields managedFields, PlanOptions options, ObjectDiffer differ) {
         this.api = api;
-        this.managedFields = managedFields;
+        this.ownedFields = new OwnedFieldsCheck(managedFields);
         this.options = options;
         this.differ = differ;
     }
@@ -51,12 +47,13 @@ final class ObjectPlanner {
                     applyBody, live, false);
         }
         if (foreignOwner == null) {
-            var owned = managedFields.ownedBy(live, KubeApi.FIELD_MANAGER, desired.apiVersion());
-            if (owned.isPresent() && FieldDiff.paths(ObjectContent.ownedShape(applyBody), owned.get()).isEmpty()) {
+            var differences = ownedFields.differences(applyBody, live, KubeApi.FIELD_MANAGER);
+            if (differences.isPresent() && differences.get().isEmpty()) {
                 return planned(Change.of(key, desired.target(), Action.UNCHANGED), resource, applyBody, live, false);
             }
         }
         var path = resource.objectPath(key.namespace(), key.name());
+        var body = applyBody;
         Map<String, Object> result;
         boolean force = false;
         String note = foreignOwner == null ? null : "adopts: " + foreignOwner;
@@ -64,22 +61,30 @@ final class ObjectPlanner {
             result = api.apply(path, applyBody, true, false);
         } catch (ApiException e) {
             if (e.isConflict() && !e.causes().isEmpty()) {
-                var conflicts = conflicts(e);
-                var drift = isDrift(conflicts, live);
-                if (!drift && !options.forceConflicts()) {
-                    var paths = e.causes().stream().map(c -> trimDot(c.field())).toList();
-                    return planned(change(desired, Action.UPDATE, paths, describe(e), null,
+                var conflicts = FieldConflicts.of(e.causes(), applyBody, live, foreignOwner != null);
+                if (!conflicts.resolvable() && !options.forceConflicts()) {
+                    return planned(change(desired, Action.UPDATE, conflicts.paths(), conflicts.reported(), null,
                             "conflicts with other field managers; rerun with --force-conflicts to take the fields"),
                             resource, applyBody, live, false);
                 }
                 force = true;
-                if (drift) {
-                    note = join(note, "reverts changes made by " + String.join(", ", conflicts));
+                if (conflicts.any(FieldConflicts.Resolution.REVERT_EDIT)) {
+                    note = join(note, "reverts changes made by "
+                            + String.join(", ", conflicts.managers(FieldConflicts.Resolution.REVERT_EDIT)));
                 }
-                result = api.apply(path, applyBody, true, true);
+                if (conflicts.any(FieldConflicts.Resolution.TAKE_OVER)) {
+                    note = join(note, "takes over fields set to the same values by "
+                            + String.join(", ", conflicts.managers(FieldConflicts.Resolution.TAKE_OVER)));
+                    if (!options.forceConflicts()) {
+                        // Forced only because the values were equal in this live object: apply must not force
+                        // onto a version someone changed since (the server refuses a stale resourceVersion).
+                        body = ObjectContent.pinnedTo(applyBody, live);
+                    }
+                }
+                result = api.apply(path, body, true, true);
             } else if (isImmutable(e)) {
                 var paths = e.causes().stream().filter(c -> mentionsImmutable(c.message()))
-                        .map(c -> trimDot(c.field())).distinct().toList();
+                        .map(c -> ConflictPath.of(c.field(), applyBody)).distinct().toList();
                 return planned(change(desired, Action.REPLACE, paths.isEmpty() ? List.of("(immutable field)") : paths,
                         List.of(), diff(desired, live, applyBody),
                         "an immutable field changed; rerun with --force-replace to delete and recreate"),
@@ -101,32 +106,7 @@ final class ObjectPlanner {
             return planned(Change.of(key, desired.target(), Action.UNCHANGED), resource, applyBody, live, false);
         }
         return planned(change(desired, Action.UPDATE, paths, List.of(), diff(desired, before, after), note),
-                resource, applyBody, live, force);
-    }
-
-    /** Managers named in a 409's causes, e.g. {@code kubectl-edit}. */
-    private static List<String> conflicts(ApiException e) {
-        var out = new LinkedHashSet<String>();
-        for (var c : e.causes()) {
-            var m = MANAGER.matcher(c.message() == null ? "" : c.message());
-            if (m.find()) {
-                out.add(m.group(1));
-            }
-        }
-        return new ArrayList<>(out);
-    }
-
-    /**
-     * Drift is a change by a manager that edits (Update: kubectl edit/scale/patch, a script) rather than applies
-     * its own intent (Apply: another GitOps tool). fleetsync reverts drift; it reports conflicts with appliers.
-     */
-    private static boolean isDrift(List<String> managers, Map<String, Object> live) {
-        var others = ManagedFields.otherManagers(live, KubeApi.FIELD_MANAGER);
-        return !managers.isEmpty() && managers.stream().allMatch(m -> "Update".equals(others.get(m)));
-    }
-
-    private static List<String> describe(ApiException e) {
-        return e.causes().stream().map(c -> trimDot(c.field()) + ": " + c.message()).toList();
+                resource, body, live, force);
     }
 
     private static boolean isImmutable(ApiException e) {
@@ -136,10 +116,6 @@ final class ObjectPlanner {
 
     private static boolean mentionsImmutable(String message) {
         return message != null && message.contains("immutable");
-    }
-
-    private static String trimDot(String field) {
-        return field == null ? "" : field.startsWith(".") ? field.substring(1) : field;
     }
 
     private static String join(String a, String b) {

@@ -68,11 +68,55 @@ class ManagedFieldsTest {
     }
 
     @Test
-    void otherManagersAreListedWithTheirOperation() throws Exception {
-        assertThat(ManagedFields.otherManagers(live(), "fleetsync"))
-                .containsEntry("horizontal-pod-autoscaler", "Update")
-                .containsEntry("istio-sidecar-injector", "Update")
-                .doesNotContainKey("fleetsync");
+    @SuppressWarnings("unchecked")
+    void afterAdoptionThePreviousApplierNoLongerCoOwnsFleetsyncsFields() throws Exception {
+        Map<String, Object> adopted;
+        try (var in = ManagedFieldsTest.class.getResourceAsStream("/diff/adopted-from-kubectl.yaml")) {
+            adopted = YAML.readValue(in, Map.class);
+        }
+
+        var released = ManagedFields.releasedTo(adopted, "fleetsync").orElseThrow();
+
+        assertThat(released).extracting(e -> e.get("manager")).containsExactly("fleetsync");
+        var again = new java.util.LinkedHashMap<>(adopted);
+        again.put("metadata", new java.util.LinkedHashMap<>((Map<String, Object>) adopted.get("metadata")));
+        ((Map<String, Object>) again.get("metadata")).put("managedFields", released);
+        assertThat(ManagedFields.releasedTo(again, "fleetsync")).as("nothing left to release").isEmpty();
+    }
+
+    @Test
+    void releasingKeepsWhatOnlyTheOtherManagerOwnsAndSubresourceEntries() {
+        var mine = Map.<String, Object>of("f:spec", Map.of("f:containers", Map.of(
+                "k:{\"name\":\"web\"}", Map.of(".", Map.of(), "f:image", Map.of(), "f:name", Map.of()))));
+        var theirs = Map.<String, Object>of("f:metadata", Map.of("f:annotations", Map.of("f:note", Map.of())),
+                "f:spec", Map.of("f:containers", Map.of(
+                        "k:{\"name\":\"web\"}", Map.of(".", Map.of(), "f:image", Map.of(), "f:args", Map.of()))));
+        var scale = Map.<String, Object>of("f:spec", Map.of("f:replicas", Map.of()));
+        var live = Map.<String, Object>of("metadata", Map.of("managedFields", List.of(
+                entry("fleetsync", "Apply", null, mine), entry("helm", "Update", null, theirs),
+                entry("kubectl", "Update", "scale", scale))));
+
+        var released = ManagedFields.releasedTo(live, "fleetsync").orElseThrow();
+
+        assertThat(released).hasSize(3);
+        assertThat(released.get(1).get("fieldsV1")).isEqualTo(Map.of(
+                "f:metadata", Map.of("f:annotations", Map.of("f:note", Map.of())),
+                "f:spec", Map.of("f:containers", Map.of("k:{\"name\":\"web\"}", Map.of("f:args", Map.of())))));
+        assertThat(released.get(2).get("fieldsV1")).isEqualTo(scale);
+    }
+
+    private static Map<String, Object> entry(String manager, String operation, String subresource,
+                                             Map<String, Object> fields) {
+        var e = new java.util.LinkedHashMap<String, Object>();
+        e.put("manager", manager);
+        e.put("operation", operation);
+        e.put("apiVersion", "apps/v1");
+        if (subresource != null) {
+            e.put("subresource", subresource);
+        }
+        e.put("fieldsType", "FieldsV1");
+        e.put("fieldsV1", fields);
+        return e;
     }
 
     @Test

@@ -58,12 +58,20 @@ class YamlDiffTest {
     }
 
     @Test
-    void keysKeepTheInsertionOrderOfTheMaps() {
-        var diff = yamlDiff.diff(WEB, null, deployment("x"));
+    void keysFollowTheCanonicalOrderWhateverTheMapsInsertionOrder() {
+        var shuffled = new LinkedHashMap<String, Object>();
+        var d = deployment("x");
+        shuffled.put("spec", d.get("spec"));
+        shuffled.put("metadata", d.get("metadata"));
+        shuffled.put("kind", d.get("kind"));
+        shuffled.put("apiVersion", d.get("apiVersion"));
+
+        var diff = yamlDiff.diff(WEB, null, shuffled);
 
         assertThat(diff.indexOf("+apiVersion")).isLessThan(diff.indexOf("+kind"));
         assertThat(diff.indexOf("+kind")).isLessThan(diff.indexOf("+metadata"));
         assertThat(diff.indexOf("+metadata")).isLessThan(diff.indexOf("+spec"));
+        assertThat(yamlDiff.diff(WEB, shuffled, d)).as("same content, other order").isEmpty();
     }
 
     @Test
