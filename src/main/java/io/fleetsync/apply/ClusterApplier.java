@@ -47,7 +47,7 @@ public final class ClusterApplier {
         var deletes = work.objects().stream().filter(p -> p.change().action() == Action.DELETE).toList();
         if (writes.isEmpty() && deletes.isEmpty() && work.sets().stream().allMatch(s -> s.previous().exists()
                 || s.desired().groupKinds().isEmpty()) && work.retiredParents().isEmpty()
-                && work.sets().stream().noneMatch(TargetSet::needsFleetName)) {
+                && work.sets().stream().noneMatch(TargetSet::needsIdentity)) {
             return outcomes;
         }
         for (var set : placed(work)) {
@@ -115,7 +115,7 @@ public final class ClusterApplier {
 
     private static void writeParent(KubeApi api, TargetSet set, ParentRecord scope, boolean dryRun) {
         if (set.previous().exists() && set.previous().groupKinds().equals(scope.groupKinds())
-                && set.previous().namespaces().equals(scope.namespaces()) && !set.needsFleetName()) {
+                && set.previous().namespaces().equals(scope.namespaces()) && !set.needsIdentity()) {
             return;
         }
         try {

@@ -159,7 +159,8 @@ public final class ClusterPlanner {
 
     private List<TargetSet> readParents(ClusterState state, List<Resolved> resolved, KubeApi api) {
         var parents = fanout.map(state.targets(), ts -> {
-            var set = ApplySet.forTarget(ts.target().name(), state.membership().fleet().name());
+            var set = ApplySet.forTarget(ts.target().name(), state.membership().fleet().name(),
+                    state.cluster().name());
             return new TargetSet(set, ParentRecord.read(api.get(set.parentPath())), ParentRecord.none());
         });
         var out = new ArrayList<TargetSet>();

@@ -65,8 +65,8 @@ final class DeparturePlanner {
         }
     }
 
-    /** A parent as listed: the target it names, who wrote it, and what it spans. */
-    private record Listed(String target, String fleet, String uid, ParentRecord record) {
+    /** A parent as listed: the target it names, who wrote it (fleet and cluster entry), and what it spans. */
+    private record Listed(String target, String fleet, String cluster, String uid, ParentRecord record) {
     }
 
     /**
@@ -93,6 +93,16 @@ final class DeparturePlanner {
             var l = listed.get();
             var set = ApplySet.forTarget(l.target(), fleet.name());
             var leaving = departed.get(l.target());
+            if (leaving != null && fleet.mayUse(l.fleet()) && !state.cluster().name().equals(l.cluster())) {
+                // Another cluster entry of the fleet file that reaches this same API server wrote it (its target
+                // still selects that entry), or an older fleetsync that named no cluster: not this cluster's
+                // departure. Deleting would take another entry's objects; say so for the unnamed case only.
+                if (l.cluster() == null) {
+                    warnings.add("target " + l.target() + " no longer selects this cluster, but its ApplySet parent"
+                            + " names no cluster (written before fleetsync recorded one): its objects here are kept");
+                }
+                continue;
+            }
             if (leaving != null && fleet.mayUse(l.fleet())) {
                 // A cluster that every target left is most likely a label typo: the empty-target guard, per cluster.
                 if (membership.selectedByNoTarget() && !options.allowEmpty()) {
@@ -108,7 +118,8 @@ final class DeparturePlanner {
                 targets.put(l.target(), leaving.target());
                 uids.put(set.id(), l.uid());
             } else if (!membership.fleetTargets().contains(l.target()) && membership.orphansInScope()
-                    && fleet.wrote(l.fleet())) {
+                    && fleet.name() != null && fleet.wrote(l.fleet())) {
+                // Only a named fleet can tell its own removed targets from another unnamed fleet's sets.
                 var parentName = set.parentNamespace() + "/" + set.parentName();
                 if (options.pruneOrphans()) {
                     orphans.add(new OrphanedSet(l.target(), parentName, OrphanedSet.Handling.PRUNED));
@@ -153,7 +164,7 @@ final class DeparturePlanner {
         if (!expected.parentName().equals(meta.get("name")) || !expected.id().equals(labels.get(ApplySet.LABEL_ID))) {
             return Optional.empty();
         }
-        return Optional.of(new Listed(target, annotations.get(ApplySet.ANNOTATION_FLEET), (String) meta.get("uid"),
-                ParentRecord.read(parent)));
+        return Optional.of(new Listed(target, annotations.get(ApplySet.ANNOTATION_FLEET),
+                annotations.get(ApplySet.ANNOTATION_CLUSTER), (String) meta.get("uid"), ParentRecord.read(parent)));
     }
 }

@@ -14,12 +14,18 @@ import java.util.stream.Collectors;
  * parent spans nothing.
  *
  * @param fleet the fleet name the live parent carries ({@code fleetsync.io/fleet}); null when none or no parent
+ * @param cluster the cluster name the live parent carries ({@code fleetsync.io/cluster}); null when none or no parent
  */
 public record ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> namespaces, boolean exists,
-                           String fleet) {
+                           String fleet, String cluster) {
 
     public ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> namespaces, boolean exists) {
-        this(groupKinds, namespaces, exists, null);
+        this(groupKinds, namespaces, exists, null, null);
+    }
+
+    public ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> namespaces, boolean exists,
+                        String fleet) {
+        this(groupKinds, namespaces, exists, fleet, null);
     }
 
     public static ParentRecord none() {
@@ -36,7 +42,7 @@ public record ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> na
         var kinds = split(annotations.get(ApplySet.ANNOTATION_GROUP_KINDS)).stream()
                 .map(GroupKind::parseApplySetName).collect(Collectors.toCollection(TreeSet::new));
         return new ParentRecord(kinds, new TreeSet<>(split(annotations.get(ApplySet.ANNOTATION_NAMESPACES))), true,
-                annotations.get(ApplySet.ANNOTATION_FLEET));
+                annotations.get(ApplySet.ANNOTATION_FLEET), annotations.get(ApplySet.ANNOTATION_CLUSTER));
     }
 
     public ParentRecord union(Set<GroupKind> kinds, Set<String> ns) {
@@ -44,7 +50,7 @@ public record ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> na
         k.addAll(kinds);
         var n = new TreeSet<>(namespaces);
         n.addAll(ns);
-        return new ParentRecord(k, n, exists, fleet);
+        return new ParentRecord(k, n, exists, fleet, cluster);
     }
 
     /** The parent ConfigMap as applied by fleetsync. */
@@ -54,6 +60,9 @@ public record ParentRecord(SortedSet<GroupKind> groupKinds, SortedSet<String> na
         annotations.put(ApplySet.ANNOTATION_TARGET, set.target());
         if (set.fleet() != null) {
             annotations.put(ApplySet.ANNOTATION_FLEET, set.fleet());
+        }
+        if (set.cluster() != null) {
+            annotations.put(ApplySet.ANNOTATION_CLUSTER, set.cluster());
         }
         annotations.put(ApplySet.ANNOTATION_GROUP_KINDS,
                 groupKinds.stream().map(GroupKind::applySetName).collect(Collectors.joining(",")));

@@ -18,8 +18,13 @@ public record TargetSet(ApplySet set, ParentRecord previous, ParentRecord desire
         this(set, previous, desired, null);
     }
 
-    /** An existing parent of a placed target that does not carry this fleet's name yet: apply writes it. */
-    public boolean needsFleetName() {
-        return departure == null && previous.exists() && !Objects.equals(previous.fleet(), set.fleet());
+    /**
+     * An existing parent of a placed target that does not carry this fleet's and this cluster's names yet (written
+     * by an older fleetsync, or by another cluster entry of the fleet that reaches the same API server): apply
+     * writes them.
+     */
+    public boolean needsIdentity() {
+        return departure == null && previous.exists() && (!Objects.equals(previous.fleet(), set.fleet())
+                || (set.cluster() != null && !set.cluster().equals(previous.cluster())));
     }
 }

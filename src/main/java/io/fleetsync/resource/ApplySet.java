@@ -12,8 +12,12 @@ import java.util.Base64;
  *
  * @param fleet the name of the fleet that writes this set (annotation {@code fleetsync.io/fleet}); null for an
  *     unnamed fleet. Not part of the parent's name or id, so naming a fleet keeps existing installs' ids.
+ * @param cluster the fleet file's name of the cluster the set is placed on (annotation {@code fleetsync.io/cluster}),
+ *     or null when not known (a set read for pruning). Two cluster entries may reach one API server: only the
+ *     entry that wrote a parent may treat it as a target's departure from that cluster.
  */
-public record ApplySet(String target, String parentNamespace, String parentName, String id, String fleet) {
+public record ApplySet(String target, String parentNamespace, String parentName, String id, String fleet,
+                       String cluster) {
     public static final String LABEL_PART_OF = "applyset.kubernetes.io/part-of";
     public static final String LABEL_ID = "applyset.kubernetes.io/id";
     public static final String ANNOTATION_GROUP_KINDS = "applyset.kubernetes.io/contains-group-kinds";
@@ -21,6 +25,7 @@ public record ApplySet(String target, String parentNamespace, String parentName,
     public static final String ANNOTATION_TOOLING = "applyset.kubernetes.io/tooling";
     public static final String ANNOTATION_TARGET = "fleetsync.io/target";
     public static final String ANNOTATION_FLEET = "fleetsync.io/fleet";
+    public static final String ANNOTATION_CLUSTER = "fleetsync.io/cluster";
     public static final String TOOLING = "fleetsync/v1";
     /** Parents live in kube-system: it exists on every cluster and is never pruned. */
     public static final String PARENT_NAMESPACE = "kube-system";
@@ -30,8 +35,13 @@ public record ApplySet(String target, String parentNamespace, String parentName,
     }
 
     public static ApplySet forTarget(String target, String fleet) {
+        return forTarget(target, fleet, null);
+    }
+
+    public static ApplySet forTarget(String target, String fleet, String cluster) {
         var name = "fleetsync-applyset-" + target;
-        return new ApplySet(target, PARENT_NAMESPACE, name, idOf(name, PARENT_NAMESPACE, "ConfigMap", ""), fleet);
+        return new ApplySet(target, PARENT_NAMESPACE, name, idOf(name, PARENT_NAMESPACE, "ConfigMap", ""), fleet,
+                cluster);
     }
 
     /** {@code applyset-<base64url(sha256(name.namespace.kind.group))>-v1}, as kubectl computes it. */

@@ -82,12 +82,51 @@ class DeparturePlannerTest {
     }
 
     @Test
-    void anUnnamedFleetOwnsTheParentsWithoutAName() {
-        var state = state(FleetIdentity.UNNAMED, List.of(), List.of(), true);
+    void anUnnamedFleetReportsNoOrphansButStillPrunesItsOwnDepartures() {
+        var state = state(FleetIdentity.UNNAMED, List.of(), List.of(departed("web")), true);
 
-        var plan = planner.plan(state, List.of(parent("gone", null), parent("theirs", "prod")), options(false, false));
+        var plan = planner.plan(state, List.of(parent("gone", null), parent("theirs", "prod"), parent("web", null)),
+                options(true, false));
 
-        assertThat(plan.orphans()).extracting(OrphanedSet::target).containsExactly("gone");
+        assertThat(plan.orphans()).as("another unnamed fleet's sets look exactly like an unnamed fleet's own").isEmpty();
+        assertThat(plan.sets()).extracting(s -> s.set().target()).containsExactly("web");
+    }
+
+    @Test
+    void aParentAnotherClusterEntryWroteIsNotThisClustersDeparture() {
+        // Two cluster entries of one fleet file reach the same API server: c2's target does not select c1.
+        var state = state(PROD, List.of(), List.of(departed("web")), true);
+
+        var plan = planner.plan(state, List.of(parent("web", "prod", "c2")), options(true, false));
+
+        assertThat(plan.sets()).isEmpty();
+        assertThat(plan.warnings()).isEmpty();
+        // Positive control: the same parent written by this cluster's entry is its departure.
+        assertThat(planner.plan(state, List.of(parent("web", "prod", "c1")), options(true, false)).sets())
+                .hasSize(1);
+    }
+
+    @Test
+    void aParentThatNamesNoClusterIsKeptWithAWarning() {
+        var state = state(PROD, List.of(), List.of(departed("web")), true);
+
+        var plan = planner.plan(state, List.of(parent("web", "prod", null)), options(true, true));
+
+        assertThat(plan.sets()).isEmpty();
+        assertThat(plan.warnings()).singleElement().asString().contains("names no cluster").contains("kept");
+    }
+
+    @Test
+    void aPlacedSetWritesItsClusterOnAParentThatLacksIt() {
+        var legacy = new TargetSet(ApplySet.forTarget("app", "prod", "c1"), record("prod"), ParentRecord.none());
+        var other = new TargetSet(ApplySet.forTarget("app", "prod", "c1"),
+                new ParentRecord(new TreeSet<>(), new TreeSet<>(), true, "prod", "c2"), ParentRecord.none());
+        var ours = new TargetSet(ApplySet.forTarget("app", "prod", "c1"),
+                new ParentRecord(new TreeSet<>(), new TreeSet<>(), true, "prod", "c1"), ParentRecord.none());
+
+        assertThat(legacy.needsIdentity()).isTrue();
+        assertThat(other.needsIdentity()).isTrue();
+        assertThat(ours.needsIdentity()).isFalse();
     }
 
     @Test
@@ -151,8 +190,8 @@ class DeparturePlannerTest {
         assertThat(DeparturePlanner.collision(List.of(ours, legacy), PROD)).isEmpty();
         assertThat(DeparturePlanner.collision(List.of(ours), FleetIdentity.UNNAMED)).get().asString()
                 .contains("an unnamed fleet");
-        assertThat(legacy.needsFleetName()).as("a named fleet writes its name on a legacy parent").isTrue();
-        assertThat(ours.needsFleetName()).isFalse();
+        assertThat(legacy.needsIdentity()).as("a named fleet writes its name on a legacy parent").isTrue();
+        assertThat(ours.needsIdentity()).isFalse();
     }
 
     private static ParentRecord record(String fleet) {
@@ -197,7 +236,13 @@ class DeparturePlannerTest {
     /** A parent ConfigMap as fleetsync writes it (and the list returns it). */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parent(String target, String fleet) {
-        var set = ApplySet.forTarget(target, fleet);
+        return parent(target, fleet, "c1");
+    }
+
+    /** A parent written by the fleet's cluster entry {@code cluster} (null: by a fleetsync that named none). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parent(String target, String fleet, String cluster) {
+        var set = ApplySet.forTarget(target, fleet, cluster);
         var written = (Map<String, Object>) new ParentRecord(new TreeSet<>(), new TreeSet<>(), false).toParent(set)
                 .get("metadata");
         var annotations = new HashMap<String, Object>((Map<String, Object>) written.get("annotations"));
