@@ -6,12 +6,14 @@ import java.util.Map;
 
 /**
  * Turns the {@code resources} entries of one target, as written, into {@link Source}s: a string names files; a
- * mapping with exactly one of {@code exec} (optionally with {@code clusterEnv}) or {@code kustomize} names a
- * renderer. Every problem is reported at
+ * mapping with exactly one of {@code exec} (optionally with {@code clusterEnv}), {@code kustomize} or {@code helm}
+ * names a renderer. Every problem is reported at
  * the entry's field path.
  */
 final class ResourceEntries {
-    private static final List<String> KINDS = List.of("exec", "kustomize");
+    private static final List<String> KINDS = List.of("exec", "kustomize", "helm");
+    private static final List<String> HELM_FIELDS = List.of("chart", "version", "releaseName", "namespace",
+            "values", "set");
     private static final String CLUSTER_ENV = "clusterEnv";
 
     private final FleetProblems problems;
@@ -26,7 +28,7 @@ final class ResourceEntries {
             return List.of();
         }
         if (entries.isEmpty()) {
-            problems.add(at, "resources is empty: list files, directories, globs or renderers (exec, kustomize)");
+            problems.add(at, "resources is empty: list files, directories, globs or renderers (exec, kustomize, helm)");
             return List.of();
         }
         var sources = new ArrayList<Source>();
@@ -83,6 +85,7 @@ final class ResourceEntries {
         return switch (kind) {
             case "kustomize" -> kustomize(value, at + ".kustomize");
             case "exec" -> exec(value, at + ".exec", Boolean.TRUE.equals(clusterEnv));
+            case "helm" -> helm(value, at + ".helm");
             default -> throw new IllegalStateException(kind);
         };
     }
@@ -117,5 +120,69 @@ final class ResourceEntries {
             return null;
         }
         return new Source.Exec(command, clusterEnv);
+    }
+
+    private Source helm(Object value, String at) {
+        if (!(value instanceof Map<?, ?> map)) {
+            problems.add(at, "expected a mapping: {chart, version, releaseName, namespace, values, set}");
+            return null;
+        }
+        int before = problems.size();
+        for (var key : map.keySet()) {
+            if (!HELM_FIELDS.contains(String.valueOf(key))) {
+                problems.add(at + "." + key, "unknown field '" + key + "' (known: " + String.join(", ",
+                        HELM_FIELDS.stream().sorted().toList()) + ")");
+            }
+        }
+        var chart = string(map.get("chart"), at + ".chart", true);
+        var version = string(map.get("version"), at + ".version", false);
+        var releaseName = string(map.get("releaseName"), at + ".releaseName", false);
+        var namespace = string(map.get("namespace"), at + ".namespace", false);
+        var values = new ArrayList<String>();
+        if (map.get("values") instanceof List<?> files) {
+            for (int i = 0; i < files.size(); i++) {
+                var file = string(files.get(i), at + ".values[" + i + "]", true);
+                if (file != null) {
+                    values.add(file);
+                }
+            }
+        } else if (map.containsKey("values")) {
+            problems.add(at + ".values", "expected a list of values files");
+        }
+        var set = new java.util.LinkedHashMap<String, String>();
+        if (map.get("set") instanceof Map<?, ?> given) {
+            given.forEach((k, v) -> {
+                if (v instanceof String || v instanceof Number || v instanceof Boolean) {
+                    set.put(String.valueOf(k), String.valueOf(v));
+                } else {
+                    problems.add(at + ".set." + k, "expected a string, number or boolean (write nested keys as"
+                            + " a.b.c)");
+                }
+            });
+        } else if (map.containsKey("set")) {
+            problems.add(at + ".set", "expected a mapping of value paths to values");
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Source.Helm(chart, version, releaseName, namespace, values, set);
+    }
+
+    private String string(Object value, String at, boolean required) {
+        if (value == null) {
+            if (required) {
+                problems.add(at, "missing required field '" + at.substring(at.lastIndexOf('.') + 1) + "'");
+            }
+            return null;
+        }
+        if (value instanceof String s && !s.isBlank()) {
+            return s;
+        }
+        if (value instanceof Number number) {
+            // `version: 1.2` reads as a number in YAML; a chart version is text.
+            return number.toString();
+        }
+        problems.add(at, "expected a non-empty string");
+        return null;
     }
 }

@@ -28,4 +28,23 @@ public sealed interface Source {
             command = List.copyOf(command);
         }
     }
+
+    /**
+     * A Helm chart rendered with {@code helm template}.
+     *
+     * @param chart a chart folder or archive relative to the fleet file, or a reference helm resolves itself
+     *     ({@code oci://…}, {@code repo/name})
+     * @param version the chart version for a reference; may be null
+     * @param releaseName may be null: the target's name
+     * @param namespace may be null: the target's namespace, else {@code default}
+     * @param values values files relative to the fleet file, in order; their content may hold placeholders
+     * @param set {@code --set} values, applied after the files
+     */
+    record Helm(String chart, String version, String releaseName, String namespace, List<String> values,
+            java.util.Map<String, String> set) implements Source {
+        public Helm {
+            values = List.copyOf(values);
+            set = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(set));
+        }
+    }
 }

@@ -78,7 +78,7 @@ public final class DesiredStateLoader {
                                 yield (Supplier<List<ManifestDocument>>) () -> docs;
                             }
                             case TargetFiles.RenderInput r -> renderings.submit(r.source(), r.field(), r.line(),
-                                    cluster);
+                                    target, cluster);
                         }).toList());
                     }
                 }

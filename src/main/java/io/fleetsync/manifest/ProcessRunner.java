@@ -30,7 +30,40 @@ final class ProcessRunner {
     }
 
     RenderResult run(RenderRequest request) {
-        var builder = new ProcessBuilder(request.command()).directory(request.directory().toFile());
+        if (request.valuesFiles().isEmpty()) {
+            return run(request, request.command());
+        }
+        java.nio.file.Path folder = null;
+        try {
+            folder = Files.createTempDirectory("fleetsync-values-");
+            var command = new java.util.ArrayList<>(request.command());
+            for (int i = 0; i < request.valuesFiles().size(); i++) {
+                var file = folder.resolve("values-" + i + ".yaml");
+                Files.writeString(file, request.valuesFiles().get(i));
+                command.addAll(List.of("--values", file.toString()));
+            }
+            return run(request, command);
+        } catch (IOException e) {
+            return new RenderResult.Failure(RenderResult.Reason.NOT_STARTED, "cannot write values files: "
+                    + e.getMessage());
+        } finally {
+            deleteQuietly(folder);
+        }
+    }
+
+    private static void deleteQuietly(java.nio.file.Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.walk(folder)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp folder is harmless
+        }
+    }
+
+    private RenderResult run(RenderRequest request, List<String> command) {
+        var builder = new ProcessBuilder(command).directory(request.directory().toFile());
         var environment = builder.environment();
         environment.clear();
         PASSED_THROUGH.forEach(name -> {

@@ -12,10 +12,20 @@ import java.util.Map;
  * @param directory the working directory
  * @param environment variables added to the renderer's base environment (cluster variables of a generator)
  * @param label how the output's documents are located, e.g. {@code kustomize:overlays/prod}
+ * @param valuesFiles contents of values files, already rendered for the cluster; each is written to a temporary
+ *     file passed as {@code --values <file>} after the command (Helm only). The content, not a path, is the key.
  */
-record RenderRequest(List<String> command, Path directory, Map<String, String> environment, String label) {
+record RenderRequest(Kind kind, List<String> command, Path directory, Map<String, String> environment, String label,
+        List<String> valuesFiles) {
+    enum Kind { EXEC, KUSTOMIZE, HELM, VERSION }
+
     RenderRequest {
         command = List.copyOf(command);
         environment = Map.copyOf(environment);
+        valuesFiles = List.copyOf(valuesFiles);
+    }
+
+    RenderRequest(Kind kind, List<String> command, Path directory, Map<String, String> environment, String label) {
+        this(kind, command, directory, environment, label, List.of());
     }
 }

@@ -17,6 +17,9 @@ final class RendererBinaries {
             + "kustomize/) or kubectl, put it on PATH or set FLEETSYNC_KUSTOMIZE to its path; the fleetsync"
             + " container images ship it";
 
+    static final String HELM_HELP = "install helm 3 (https://helm.sh/docs/intro/install/), put it on PATH or set"
+            + " FLEETSYNC_HELM to its path; the fleetsync container images ship it";
+
     private final Map<String, String> environment;
 
     RendererBinaries(Map<String, String> environment) {
@@ -31,6 +34,15 @@ final class RendererBinaries {
         }
         return onPath("kustomize").map(p -> List.of(p.toString(), "build"))
                 .or(() -> onPath("kubectl").map(p -> List.of(p.toString(), "kustomize")));
+    }
+
+    /** The helm binary: {@code FLEETSYNC_HELM}, else {@code helm} on PATH. */
+    Optional<Path> helm() {
+        var named = environment.get("FLEETSYNC_HELM");
+        if (named != null && !named.isBlank()) {
+            return executable(Path.of(named));
+        }
+        return onPath("helm");
     }
 
     /** The command that prints the version of what {@link #kustomizeBuild()} runs. */

@@ -2,6 +2,7 @@ package io.fleetsync.manifest;
 
 import io.fleetsync.fleet.Cluster;
 import io.fleetsync.fleet.Source;
+import io.fleetsync.fleet.Target;
 import io.fleetsync.input.InputProblem;
 import io.fleetsync.input.YamlProblems;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ final class Renderings implements AutoCloseable {
     private final Map<RenderRequest, Future<RenderResult>> runs = new HashMap<>();
     private final Map<RenderRequest, List<ManifestDocument>> parsed = new HashMap<>();
     private boolean kustomizeReported;
+    private boolean helmReported;
 
     Renderings(Path fleetFile, RendererBinaries binaries, ProcessRunner runner, int parallelism,
             Consumer<String> log, List<InputProblem> problems) {
@@ -64,10 +66,12 @@ final class Renderings implements AutoCloseable {
      * @param field the entry's field path in the fleet file, e.g. {@code targets[0].resources[2]}
      * @param line the entry's line in the fleet file
      */
-    Supplier<List<ManifestDocument>> submit(Source source, String field, int line, Cluster cluster) {
+    Supplier<List<ManifestDocument>> submit(Source source, String field, int line, Target target,
+            Cluster cluster) {
         var request = switch (source) {
             case Source.Exec exec -> exec(exec, field, line, cluster);
             case Source.Kustomize kustomize -> kustomize(kustomize, field, line, cluster);
+            case Source.Helm helm -> helm(helm, field, line, target, cluster);
             case Source.Files files -> throw new IllegalArgumentException("files are not rendered: " + files);
         };
         if (request == null) {
@@ -96,7 +100,7 @@ final class Renderings implements AutoCloseable {
         }
         command.set(0, program.get().toString());
         var environment = exec.clusterEnv() ? clusterEnvironment(cluster) : Map.<String, String>of();
-        return new RenderRequest(command, baseDir, environment, label);
+        return new RenderRequest(RenderRequest.Kind.EXEC, command, baseDir, environment, label);
     }
 
     private RenderRequest kustomize(Source.Kustomize kustomize, String field, int line, Cluster cluster) {
@@ -120,7 +124,7 @@ final class Renderings implements AutoCloseable {
         reportKustomizeVersion(build.get());
         var command = new ArrayList<>(build.get());
         command.add(dir.toString());
-        return new RenderRequest(command, baseDir, Map.of(), "kustomize:" + path);
+        return new RenderRequest(RenderRequest.Kind.KUSTOMIZE, command, baseDir, Map.of(), "kustomize:" + path);
     }
 
     /** Once per load, on stderr: which kustomize renders, since output differs between versions. */
@@ -129,11 +133,87 @@ final class Renderings implements AutoCloseable {
             return;
         }
         kustomizeReported = true;
-        var version = runner.run(new RenderRequest(RendererBinaries.versionCommand(build), baseDir, Map.of(),
-                "kustomize version"));
-        var words = version instanceof RenderResult.Output out ? out.stdout().strip().lines().findFirst()
+        log.accept("render: kustomize " + version(RendererBinaries.versionCommand(build)) + " ("
+                + String.join(" ", build) + ")");
+    }
+
+    private String version(List<String> command) {
+        var version = runner.run(new RenderRequest(RenderRequest.Kind.VERSION, command, baseDir, Map.of(),
+                "version"));
+        return version instanceof RenderResult.Output out ? out.stdout().strip().lines().findFirst()
                 .orElse("unknown version") : "version unknown";
-        log.accept("render: kustomize " + words + " (" + String.join(" ", build) + ")");
+    }
+
+    private RenderRequest helm(Source.Helm helm, String field, int line, Target target, Cluster cluster) {
+        var at = field + ".helm";
+        int before = problems.size();
+        var chart = placeholders(helm.chart(), at + ".chart", line, cluster);
+        var version = helm.version() == null ? null : placeholders(helm.version(), at + ".version", line, cluster);
+        var release = placeholders(helm.releaseName() == null ? target.name() : helm.releaseName(),
+                at + ".releaseName", line, cluster);
+        var namespace = helm.namespace() != null ? placeholders(helm.namespace(), at + ".namespace", line, cluster)
+                : target.namespace() != null ? target.namespace() : "default";
+        var values = new ArrayList<String>();
+        for (int i = 0; i < helm.values().size(); i++) {
+            var content = valuesFile(helm.values().get(i), at + ".values[" + i + "]", line, cluster);
+            if (content != null) {
+                values.add(content);
+            }
+        }
+        var sets = new ArrayList<String>();
+        helm.set().forEach((key, value) -> {
+            var rendered = placeholders(value, at + ".set." + key, line, cluster);
+            if (rendered != null) {
+                sets.add(key + "=" + rendered);
+            }
+        });
+        if (problems.size() > before || chart == null || release == null || namespace == null) {
+            return null;
+        }
+        var binary = binaries.helm();
+        if (binary.isEmpty()) {
+            problems.add(new InputProblem(fleetFile, line, 0, at, "cannot render chart '" + chart
+                    + "': no helm binary found: " + RendererBinaries.HELM_HELP));
+            return null;
+        }
+        if (!helmReported) {
+            helmReported = true;
+            log.accept("render: helm " + version(List.of(binary.get().toString(), "version", "--short")) + " ("
+                    + binary.get() + ")");
+        }
+        // A chart folder or archive next to the fleet file; anything else is a reference helm resolves itself.
+        var local = baseDir.resolve(chart).normalize();
+        var command = new ArrayList<>(List.of(binary.get().toString(), "template", release,
+                Files.exists(local) ? local.toString() : chart, "--namespace", namespace, "--include-crds"));
+        if (version != null) {
+            command.addAll(List.of("--version", version));
+        }
+        sets.forEach(set -> command.addAll(List.of("--set", set)));
+        return new RenderRequest(RenderRequest.Kind.HELM, command, baseDir, Map.of(), "helm:" + chart, values);
+    }
+
+    /** A values file's content, rendered for the cluster: placeholders there are located in the values file. */
+    private String valuesFile(String name, String field, int line, Cluster cluster) {
+        var path = placeholders(name, field, line, cluster);
+        if (path == null) {
+            return null;
+        }
+        var file = baseDir.resolve(path).normalize();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (java.io.IOException e) {
+            problems.add(new InputProblem(fleetFile, line, 0, field, "values file " + path + " "
+                    + YamlProblems.unreadable(e)));
+            return null;
+        }
+        return ClusterTemplate.needsRendering(text) ? new ClusterTemplate(cluster).render(relative(file), text,
+                problems) : text;
+    }
+
+    private Path relative(Path file) {
+        var folder = fleetFile.getParent();
+        return (folder == null ? Path.of("") : folder).resolve(baseDir.relativize(file));
     }
 
     /**
@@ -181,7 +261,48 @@ final class Renderings implements AutoCloseable {
             return List.of();
         }
         var stdout = ((RenderResult.Output) result).stdout();
-        return parsed.computeIfAbsent(request, r -> parser.parse(stdout, new ManifestParser.Locator() {
+        return parsed.computeIfAbsent(request, r -> withoutHooks(r, parse(r, stdout, field, line)));
+    }
+
+    /**
+     * Helm hooks are left out, and said so: fleetsync cannot run them as hooks (before or after the other objects,
+     * awaited, deleted by policy), and applying a hook Job as an ordinary object would run it once and then keep
+     * a finished Job that fights its delete policy. Charts whose hooks matter need Helm or a controller.
+     */
+    private List<ManifestDocument> withoutHooks(RenderRequest request, List<ManifestDocument> documents) {
+        if (request.kind() != RenderRequest.Kind.HELM) {
+            return documents;
+        }
+        var kept = new ArrayList<ManifestDocument>();
+        var skipped = new ArrayList<String>();
+        for (var document : documents) {
+            var hook = hook(document.body());
+            if (hook == null) {
+                kept.add(document);
+            } else {
+                var metadata = (Map<?, ?>) document.body().get("metadata");
+                skipped.add(document.body().get("kind") + "/" + metadata.get("name") + " (" + hook + ")");
+            }
+        }
+        if (!skipped.isEmpty()) {
+            log.accept("render: " + request.label() + " (release " + request.command().get(2) + "): skipped "
+                    + skipped.size() + " Helm hook object(s), fleetsync applies no hooks: "
+                    + String.join(", ", skipped));
+        }
+        return kept;
+    }
+
+    private static String hook(Map<String, Object> body) {
+        if (body.get("metadata") instanceof Map<?, ?> metadata && metadata.get("annotations") instanceof Map<?, ?> a
+                && a.get("helm.sh/hook") instanceof String hook) {
+            return hook;
+        }
+        return null;
+    }
+
+    private List<ManifestDocument> parse(RenderRequest request, String stdout, String field, int line) {
+        var r = request;
+        return parser.parse(stdout, new ManifestParser.Locator() {
             @Override
             public SourceLocation at(int document, int documentLine) {
                 return new SourceLocation(fleetFile, line, r.label() + " (document " + document + ")");
@@ -194,7 +315,7 @@ final class Renderings implements AutoCloseable {
                         + (at.line() > 0 ? " at line " + at.line() + " of its output" : "") + ": "
                         + at.message().replaceFirst("^invalid YAML: ", ""));
             }
-        }, problems));
+        }, problems);
     }
 
     @Override
