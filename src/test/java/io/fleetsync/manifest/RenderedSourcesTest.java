@@ -273,4 +273,115 @@ class RenderedSourcesTest {
                 .anySatisfy(m -> assertThat(m).contains("fleet.yaml:11")
                         .contains("'generator' is not a Kustomize directory"));
     }
+
+    private static final String CHART = """
+              - name: web
+                clusters: {labels: {region: eu}}
+                namespace: web
+                resources:
+                  - helm:
+                      chart: charts/web
+                      values: ["values/${cluster.labels.env}.yaml"]
+                      set: {owner: "team-${cluster.labels.region}"}
+            """;
+
+    @Test
+    void aChartRendersWithCrdsPerEnvironmentValuesAndNoHooks() throws Exception {
+        environment.put("FLEETSYNC_HELM", helm());
+        var desired = load(CHART);
+
+        var prod = objects(desired, "prod-eu");
+        assertThat(prod).extracting(o -> o.key().subject()).containsExactly(
+                "CustomResourceDefinition.apiextensions.k8s.io/gadgets.charts.fleetsync.io",
+                "Secret/web/web-credentials", "ConfigMap/web/web-settings", "Gadget.charts.fleetsync.io/web/web-gadget");
+        assertThat(data(prod.get(2))).containsEntry("greeting", "hello from prod-eu").containsEntry("replicas", "3")
+                .containsEntry("owner", "team-eu");
+        assertThat(data(objects(desired, "staging-eu").get(2))).containsEntry("greeting", "hello staging staging-eu")
+                .containsEntry("replicas", "1");
+        assertThat(prod.get(1).source()).hasToString("helm:charts/web (document 2)");
+        assertThat(log).anySatisfy(l -> assertThat(l).startsWith("render: helm v3.22"))
+                .anySatisfy(l -> assertThat(l).contains("skipped 1 Helm hook object(s)")
+                        .contains("Job/web-migrate (pre-install,pre-upgrade)"));
+    }
+
+    @Test
+    void aChartWithTheSameValuesForEveryClusterRendersOnce() throws Exception {
+        // A helm that counts its runs, then hands over to the real one.
+        var counting = dir.resolve("counting-helm");
+        Files.writeString(counting, "#!/bin/sh\necho \"$*\" >> " + dir.resolve("runs") + "\nexec " + helm()
+                + " \"$@\"\n");
+        counting.toFile().setExecutable(true);
+        environment.put("FLEETSYNC_HELM", counting.toString());
+
+        load("""
+                  - name: web
+                    clusters: {labels: {env: prod}, names: [staging-eu]}
+                    namespace: web
+                    resources:
+                      - helm: {chart: charts/web, values: [values/shared.yaml]}
+                """);
+        long same = runs();
+        Files.delete(dir.resolve("runs"));
+        load(CHART.replace("region: eu", "env: prod"));
+
+        // 1 render + 1 `helm version`; then two prod clusters with distinct names in their values: 2 + 1.
+        assertThat(same).isEqualTo(2);
+        assertThat(runs()).isEqualTo(3);
+    }
+
+    @Test
+    void chartProblemsAreReportedAtTheEntryWithHelmsOwnWords() throws Exception {
+        environment.put("FLEETSYNC_HELM", helm());
+        Files.writeString(dir.resolve("charts/web/templates/broken.yaml"), "data: {{ .Values.missing.key }}\n");
+
+        var e = failure("""
+                  - name: web
+                    clusters: {names: [prod-eu]}
+                    namespace: web
+                    resources:
+                      - helm: {chart: charts/web, values: [values/none.yaml]}
+                      - helm: {chart: charts/web}
+                      - helm: {chart: charts/web, values: [values/bad-placeholder.yaml]}
+                """.replace("bad-placeholder", writeValues("bad-placeholder", "greeting: ${cluster.zone}\n")));
+
+        assertThat(e.problems()).extracting(p -> p.describe())
+                .anySatisfy(m -> assertThat(m).contains("fleet.yaml:10").contains("helm.values[0]")
+                        .contains("values file values/none.yaml does not exist"))
+                .anySatisfy(m -> assertThat(m).contains("fleet.yaml:11").contains("helm:charts/web failed: exit status 1")
+                        .contains("nil pointer evaluating interface {}.key"))
+                .anySatisfy(m -> assertThat(m).contains("values/bad-placeholder.yaml:1:11")
+                        .contains("unknown placeholder ${cluster.zone}"));
+    }
+
+    @Test
+    void aMissingHelmSaysWhatToInstall() {
+        environment.remove("FLEETSYNC_HELM");
+        environment.put("PATH", dir.resolve("empty-path").toString());
+
+        var e = failure(CHART);
+
+        assertThat(e.getMessage()).contains("fleet.yaml:10").contains("targets[0].resources[0].helm")
+                .contains("no helm binary found").contains("https://helm.sh/docs/intro/install/")
+                .contains("FLEETSYNC_HELM");
+    }
+
+    private String writeValues(String name, String content) {
+        try {
+            Files.writeString(dir.resolve("values/" + name + ".yaml"), content);
+            return name;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The helm of FLEETSYNC_HELM (scripts/test exports the one scripts/helm builds), else helm on PATH. */
+    private String helm() {
+        var named = System.getenv("FLEETSYNC_HELM");
+        if (named != null) {
+            return named;
+        }
+        var found = new RendererBinaries(System.getenv()).helm();
+        assertThat(found).as("helm on PATH or FLEETSYNC_HELM (scripts/helm builds it)").isPresent();
+        return found.get().toString();
+    }
 }
