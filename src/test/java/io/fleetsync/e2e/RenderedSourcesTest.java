@@ -129,6 +129,42 @@ class RenderedSourcesTest {
     }
 
     @Test
+    void aChartWithACrdAndASecretIsPlannedAppliedAndThenUnchangedWithoutItsHook(QuarkusMainLauncher launcher) {
+        // The chart's CRD is cluster-scoped and shared by the clusters of every test run: the release name keeps
+        // the namespaced objects apart, the CRD is the same for all.
+        fleet("""
+                - helm:
+                    chart: charts/web
+                    releaseName: web-%s
+                    values: ["values/${cluster.labels.env}.yaml"]
+                    set: {owner: "${cluster.name}"}
+                """.formatted(ws.id));
+        var c0 = ws.cluster(0).name();
+        var release = "web-" + ws.id;
+
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
+        var textPlan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "--diff");
+        var apply = Run.of(launcher, "apply", "-f", ws.fleetPath(), "-o", "json");
+        var again = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
+
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.action(c0, "Gadget.charts.fleetsync.io/" + ns + "/" + release + "-gadget"))
+                .isEqualTo("create");
+        assertThat(plan.action(c0, "Secret/" + ns + "/" + release + "-credentials")).isEqualTo("create");
+        assertThat(plan.changes(c0)).noneSatisfy(c -> assertThat(c.get("kind").asText()).isEqualTo("Job"));
+        assertThat(plan.err()).contains("skipped 1 Helm hook object(s)").contains("Job/" + release + "-migrate");
+        assertThat(plan.out() + textPlan.out()).doesNotContain("prod-hunter2").doesNotContain("chart-default-hunter2");
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        var settings = ws.cluster(0).client().configMaps().inNamespace(ns).withName(release + "-settings").get();
+        assertThat(settings.getData()).containsEntry("greeting", "hello from " + c0).containsEntry("owner", c0);
+        assertThat(ws.cluster(1).client().configMaps().inNamespace(ns).withName(release + "-settings").get()
+                .getData()).containsEntry("replicas", "1");
+        assertThat(ws.cluster(0).client().batch().v1().jobs().inNamespace(ns).list().getItems()).isEmpty();
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.changeCount()).as(again.toString()).isZero();
+    }
+
+    @Test
     void aSourceThatCannotRenderStopsTheRunBeforeAnyRequest(QuarkusMainLauncher launcher) {
         ws.write("generator/fail.sh", "#!/bin/sh\necho 'error: config/values.yml: unknown key \"replicaz\"' >&2\n"
                 + "exit 2\n");
