@@ -305,7 +305,7 @@ final class Renderings implements AutoCloseable {
         return parser.parse(stdout, new ManifestParser.Locator() {
             @Override
             public SourceLocation at(int document, int documentLine) {
-                return new SourceLocation(fleetFile, line, r.label() + " (document " + document + ")");
+                return new SourceLocation(fleetFile, line, r.label(), document);
             }
 
             @Override

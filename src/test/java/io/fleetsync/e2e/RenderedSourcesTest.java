@@ -111,10 +111,15 @@ class RenderedSourcesTest {
         var c0 = ws.cluster(0).name();
         var c1 = ws.cluster(1).name();
 
+        var validate = Run.of(launcher, "validate", "-f", ws.fleetPath());
         var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
         var apply = Run.of(launcher, "apply", "-f", ws.fleetPath(), "-o", "json");
         var again = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
 
+        assertThat(validate.exitCode()).as(validate.toString()).isZero();
+        assertThat(validate.out()).contains("render-" + ws.id + ": kustomize:kustomize/overlays/prod: 3 objects on 1"
+                + " cluster").contains("render-" + ws.id + ": kustomize:kustomize/overlays/staging: 3 objects on 1"
+                + " cluster").contains("render-" + ws.id + ": " + ws.dir.resolve("ns/ns.yaml") + ": 2 objects on 2 clusters");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.action(c0, "Deployment.apps/" + ns + "/web-prod")).isEqualTo("create");
         assertThat(plan.action(c1, "Deployment.apps/" + ns + "/web-staging")).isEqualTo("create");
