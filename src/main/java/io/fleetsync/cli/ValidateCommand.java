@@ -25,6 +25,7 @@ public class ValidateCommand implements Callable<Integer> {
                     .mapToLong(t -> t.objects().size()).sum();
             System.out.printf("valid: %d clusters, %d targets, %d objects rendered%n", fleet.clusters().size(),
                     fleet.fleet().targets().size(), objects);
+            io.fleetsync.manifest.SourceCounts.of(fleet).forEach(line -> System.out.println("  " + line));
             return ExitCodes.OK;
         } catch (InputException e) {
             System.err.println(e.getMessage());

@@ -22,9 +22,12 @@ record FleetDocument(String name, List<ClusterEntry> clusters, List<TargetEntry>
     record SelectorEntry(List<String> names, Map<String, String> labels) {
     }
 
-    /** One {@code targets[]} entry. */
+    /**
+     * One {@code targets[]} entry. A {@code resources} entry is a string (files) or a mapping naming one renderer;
+     * its shape is checked by {@link ResourceEntries}, which reports problems by field path.
+     */
     @RegisterForReflection
-    record TargetEntry(String name, SelectorEntry clusters, String namespace, List<String> resources,
+    record TargetEntry(String name, SelectorEntry clusters, String namespace, List<Object> resources,
             Boolean prune) {
     }
 }

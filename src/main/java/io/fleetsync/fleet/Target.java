@@ -6,10 +6,10 @@ import java.util.List;
  * A named set of manifests placed on the clusters its selector picks.
  *
  * @param namespace default namespace for namespaced objects that name none; may be null
- * @param resources files, directories or globs, relative to the fleet file
+ * @param resources files, directories, globs and renderers (relative to the fleet file), in listed order
  * @param prune whether objects this target owns but no longer renders are deleted
  */
-public record Target(String name, ClusterSelector clusters, String namespace, List<String> resources, boolean prune) {
+public record Target(String name, ClusterSelector clusters, String namespace, List<Source> resources, boolean prune) {
     public Target {
         resources = List.copyOf(resources);
     }

@@ -55,7 +55,7 @@ final class TargetValidator {
                     problems.add(at + ".namespace", "namespace " + nsProblem);
                 }
             }
-            var resources = resources(entry.resources(), at + ".resources");
+            var resources = new ResourceEntries(problems).read(entry.resources(), at + ".resources");
             if (problems.size() == before) {
                 targets.add(new Target(entry.name(), selector, entry.namespace(), resources,
                         !Boolean.FALSE.equals(entry.prune())));
@@ -96,22 +96,5 @@ final class TargetValidator {
             problems.add(at, "selects no cluster");
         }
         return selector;
-    }
-
-    private List<String> resources(List<String> entries, String at) {
-        if (entries == null) {
-            problems.addUnlessReported(at, "missing required field 'resources'");
-            return List.of();
-        }
-        if (entries.isEmpty()) {
-            problems.add(at, "resources is empty: list files, directories or globs");
-            return List.of();
-        }
-        for (int j = 0; j < entries.size(); j++) {
-            if (entries.get(j) == null || entries.get(j).isBlank()) {
-                problems.add(at + "[" + j + "]", "empty resource path");
-            }
-        }
-        return entries.stream().filter(e -> e != null && !e.isBlank()).toList();
     }
 }

@@ -133,6 +133,6 @@ final class DesiredObjectFactory {
     }
 
     private static void problem(SourceLocation source, String field, String message, List<InputProblem> problems) {
-        problems.add(new InputProblem(source.file(), source.line(), 0, field, message));
+        problems.add(ManifestParser.problemAt(source, field, message));
     }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Loads, renders and validates the manifests of a fleet into the desired state of every selected cluster,
@@ -26,6 +27,23 @@ import java.util.Set;
  * no object still gets an (empty) {@link TargetState}, since pruning needs to know it.
  */
 public final class DesiredStateLoader {
+    /** Generous: a chart with many subcharts takes seconds; a hung renderer must still not hang the run. */
+    /** Renderers are CPU-bound programs; more at once than cores only adds memory and contention. */
+    static final int RENDER_PARALLELISM = Math.max(2, Runtime.getRuntime().availableProcessors());
+    static final java.time.Duration RENDER_TIMEOUT = java.time.Duration.ofMinutes(2);
+
+    private final Map<String, String> environment;
+    private final java.util.function.Consumer<String> log;
+
+    /** Renderers are found and run with the environment fleetsync was started with; notes go to stderr. */
+    public DesiredStateLoader() {
+        this(System.getenv(), System.err::println);
+    }
+
+    DesiredStateLoader(Map<String, String> environment, java.util.function.Consumer<String> log) {
+        this.environment = Map.copyOf(environment);
+        this.log = log;
+    }
 
     /**
      * @param clusterFilter cluster names to load; empty means all
@@ -38,24 +56,40 @@ public final class DesiredStateLoader {
         var targets = select(fleet, fleet.targets(), Target::name, targetFilter, "target", problems);
         throwIfAny(problems);
 
-        var files = new TargetFiles(fleet).expand(targets, problems);
+        var inputs = new TargetFiles(fleet).expand(targets, problems);
         var sources = new ManifestSources(problems);
-        var documents = new LinkedHashMap<Cluster, Map<Target, List<ManifestDocument>>>();
+        var pending = new LinkedHashMap<Cluster, Map<Target, List<Supplier<List<ManifestDocument>>>>>();
         var memberships = new HashMap<Cluster, ClusterMembership>();
         var fleetTargets = fleet.targets().stream().map(Target::name).collect(java.util.stream.Collectors.toSet());
-        for (var cluster : clusters) {
-            memberships.put(cluster, new ClusterMembership(fleet.identity(), fleetTargets,
-                    departures(targets, cluster), targetFilter.isEmpty(),
-                    fleet.targets().stream().noneMatch(t -> t.clusters().selects(cluster))));
-            var perTarget = new LinkedHashMap<Target, List<ManifestDocument>>();
-            for (var target : targets) {
-                if (target.clusters().selects(cluster)) {
-                    var docs = new ArrayList<ManifestDocument>();
-                    files.get(target).forEach(file -> docs.addAll(sources.documents(file, cluster)));
-                    perTarget.put(target, docs);
+        var documents = new LinkedHashMap<Cluster, Map<Target, List<ManifestDocument>>>();
+        try (var renderings = new Renderings(fleet.file(), new RendererBinaries(environment),
+                new ProcessRunner(environment, RENDER_TIMEOUT), RENDER_PARALLELISM, log, problems)) {
+            // Every renderer run is started before any is awaited, so distinct runs overlap.
+            for (var cluster : clusters) {
+                memberships.put(cluster, new ClusterMembership(fleet.identity(), fleetTargets,
+                        departures(targets, cluster), targetFilter.isEmpty(),
+                        fleet.targets().stream().noneMatch(t -> t.clusters().selects(cluster))));
+                var perTarget = new LinkedHashMap<Target, List<Supplier<List<ManifestDocument>>>>();
+                for (var target : targets) {
+                    if (target.clusters().selects(cluster)) {
+                        perTarget.put(target, inputs.get(target).stream().map(input -> switch (input) {
+                            case TargetFiles.FileInput f -> {
+                                var docs = sources.documents(f.file(), cluster);
+                                yield (Supplier<List<ManifestDocument>>) () -> docs;
+                            }
+                            case TargetFiles.RenderInput r -> renderings.submit(r.source(), r.field(), r.line(),
+                                    target, cluster);
+                        }).toList());
+                    }
                 }
+                pending.put(cluster, perTarget);
             }
-            documents.put(cluster, perTarget);
+            pending.forEach((cluster, perTarget) -> {
+                var resolved = new LinkedHashMap<Target, List<ManifestDocument>>();
+                perTarget.forEach((target, suppliers) -> resolved.put(target,
+                        suppliers.stream().flatMap(s -> s.get().stream()).toList()));
+                documents.put(cluster, resolved);
+            });
         }
 
         // Scopes come from every CRD in the fleet's manifests, so a CRD and its resources may sit in any file.
@@ -83,7 +117,7 @@ public final class DesiredStateLoader {
                     if (first == null) {
                         objects.add(object);
                     } else {
-                        problems.add(new InputProblem(doc.source().file(), doc.source().line(), 0, null,
+                        problems.add(ManifestParser.problemAt(doc.source(), null,
                                 object.key().subject() + " is rendered twice for cluster '" + cluster.name()
                                         + "': here (target '" + target.name() + "') and at " + first.source()
                                         + " (target '" + first.target() + "')"));

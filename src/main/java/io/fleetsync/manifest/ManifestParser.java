@@ -23,13 +23,37 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ManifestParser {
     private static final int MAX_FILE_CODE_POINTS = 64 * 1024 * 1024;
 
+    /** Says where a document of the parsed text starts, and where a syntax error is reported. */
+    interface Locator {
+        /** @param document 1-based position among the text's documents; @param line 1-based line in the text */
+        SourceLocation at(int document, int line);
+
+        InputProblem syntax(YAMLException e);
+    }
+
     /** Documents of one text; on a syntax error the problems say where and no document is returned. */
     List<ManifestDocument> parse(Path file, String text, List<InputProblem> problems) {
+        return parse(text, new Locator() {
+            @Override
+            public SourceLocation at(int document, int line) {
+                return new SourceLocation(file, line);
+            }
+
+            @Override
+            public InputProblem syntax(YAMLException e) {
+                return YamlProblems.syntax(file, e);
+            }
+        }, problems);
+    }
+
+    /** Documents of one text located by the given locator (rendered output has no file of its own). */
+    List<ManifestDocument> parse(String text, Locator locator, List<InputProblem> problems) {
         var options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         // Some CRD bundles are several megabytes; SnakeYAML's default cap is 3 MB.
         options.setCodePointLimit(MAX_FILE_CODE_POINTS);
         var documents = new ArrayList<ManifestDocument>();
+        int number = 0;
         try {
             for (Node node : new Yaml(options).composeAll(new StringReader(text))) {
                 if (node == null) {
@@ -39,37 +63,38 @@ final class ManifestParser {
                 if (value == null) {
                     continue;
                 }
-                var location = new SourceLocation(file, line(node));
+                var location = locator.at(++number, line(node));
                 if (!(value instanceof Map<?, ?> map)) {
-                    problems.add(new InputProblem(file, location.line(), 0, null,
+                    problems.add(problemAt(location, null,
                             "a manifest document must be a mapping (an object), not a " + typeName(value)));
                     continue;
                 }
                 @SuppressWarnings("unchecked")
                 var body = (Map<String, Object>) map;
                 if ("List".equals(body.get("kind")) && body.get("items") instanceof List<?> items) {
-                    addItems(file, node, items, documents, problems);
+                    addItems(locator, number, node, items, documents, problems);
                 } else {
                     documents.add(new ManifestDocument(body, location));
                 }
             }
         } catch (YAMLException e) {
-            problems.add(YamlProblems.syntax(file, e));
+            problems.add(locator.syntax(e));
             return List.of();
         }
         return documents;
     }
 
     @SuppressWarnings("unchecked")
-    private static void addItems(Path file, Node listNode, List<?> items, List<ManifestDocument> documents,
-            List<InputProblem> problems) {
+    private static void addItems(Locator locator, int number, Node listNode, List<?> items,
+            List<ManifestDocument> documents, List<InputProblem> problems) {
         var itemNodes = itemNodes(listNode);
         for (int i = 0; i < items.size(); i++) {
             int line = itemNodes.size() == items.size() ? line(itemNodes.get(i)) : line(listNode);
+            var location = locator.at(number, line);
             if (items.get(i) instanceof Map<?, ?> item) {
-                documents.add(new ManifestDocument((Map<String, Object>) item, new SourceLocation(file, line)));
+                documents.add(new ManifestDocument((Map<String, Object>) item, location));
             } else {
-                problems.add(new InputProblem(file, line, 0, "items[" + i + "]", "a List item must be a mapping"));
+                problems.add(problemAt(location, "items[" + i + "]", "a List item must be a mapping"));
             }
         }
     }
@@ -84,6 +109,12 @@ final class ManifestParser {
             }
         }
         return List.of();
+    }
+
+    /** A problem in a document; for rendered output the message names the renderer and the document. */
+    static InputProblem problemAt(SourceLocation location, String field, String message) {
+        return new InputProblem(location.file(), location.line(), 0, field,
+                location.rendered() == null ? message : location.rendered() + ": " + message);
     }
 
     private static int line(Node node) {

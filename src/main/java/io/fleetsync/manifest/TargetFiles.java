@@ -1,6 +1,7 @@
 package io.fleetsync.manifest;
 
 import io.fleetsync.fleet.Fleet;
+import io.fleetsync.fleet.Source;
 import io.fleetsync.fleet.Target;
 import io.fleetsync.input.InputProblem;
 import io.fleetsync.input.YamlFieldIndex;
@@ -17,8 +18,26 @@ import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** Expands each target's {@code resources} into its manifest files, in listed order, each file once. */
+/**
+ * Expands each target's {@code resources} into its inputs, in listed order: manifest files (each file once) and
+ * renderer sources, which are rendered per cluster later.
+ *
+ * <p>The Fleet keeps no positions, so the fleet file is indexed again, only when a renderer or a problem needs a
+ * line.
+ */
 final class TargetFiles {
+
+    /** One input of a target. */
+    sealed interface Input {
+    }
+
+    record FileInput(Path file) implements Input {
+    }
+
+    /** @param field the entry's field path; @param line its line in the fleet file */
+    record RenderInput(Source source, String field, int line) implements Input {
+    }
+
     private final Fleet fleet;
     private final ResourceFiles resourceFiles;
     private YamlFieldIndex fleetIndex;
@@ -30,21 +49,24 @@ final class TargetFiles {
         this.resourceFiles = new ResourceFiles(folder == null ? Path.of("") : folder);
     }
 
-    Map<Target, List<Path>> expand(List<Target> targets, List<InputProblem> problems) {
-        var files = new LinkedHashMap<Target, List<Path>>();
+    Map<Target, List<Input>> expand(List<Target> targets, List<InputProblem> problems) {
+        var files = new LinkedHashMap<Target, List<Input>>();
         for (var target : targets) {
             int index = fleet.targets().indexOf(target);
-            var targetFiles = new LinkedHashSet<Path>();
+            var targetFiles = new LinkedHashSet<Input>();
             for (int j = 0; j < target.resources().size(); j++) {
-                var entry = target.resources().get(j);
                 var field = "targets[" + index + "].resources[" + j + "]";
+                if (!(target.resources().get(j) instanceof Source.Files(var entry))) {
+                    targetFiles.add(new RenderInput(target.resources().get(j), field, at(field).line()));
+                    continue;
+                }
                 try {
                     var matched = resourceFiles.expand(entry);
                     if (matched.isEmpty()) {
                         problems.add(problemAt(field, "'" + entry + "' matches no " + (ResourceFiles.isGlob(entry)
                                 ? "file" : "file or directory (directories contribute *.yaml and *.yml)")));
                     }
-                    targetFiles.addAll(matched);
+                    matched.forEach(file -> targetFiles.add(new FileInput(file)));
                 } catch (IllegalArgumentException e) {
                     problems.add(problemAt(field, "'" + entry + "' is not a valid glob: " + e.getMessage()));
                 } catch (IOException e) {
@@ -56,13 +78,16 @@ final class TargetFiles {
         return files;
     }
 
-    /** The Fleet keeps no positions, so the fleet file is indexed again, and only when a problem needs a line. */
     private InputProblem problemAt(String field, String message) {
+        var at = at(field);
+        return new InputProblem(fleet.file(), at.line(), at.column(), field, message);
+    }
+
+    private YamlFieldIndex.Position at(String field) {
         if (fleetIndex == null) {
             fleetIndex = index(fleet.file());
         }
-        var at = fleetIndex.at(field);
-        return new InputProblem(fleet.file(), at.line(), at.column(), field, message);
+        return fleetIndex.at(field);
     }
 
     private static YamlFieldIndex index(Path file) {

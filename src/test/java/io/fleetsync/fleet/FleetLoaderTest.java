@@ -49,7 +49,8 @@ class FleetLoaderTest {
         assertThat(base.name()).isEqualTo("base");
         assertThat(base.namespace()).isEqualTo("apps");
         assertThat(base.prune()).isTrue();
-        assertThat(base.resources()).containsExactly("manifests/base/", "manifests/apps/*.yaml");
+        assertThat(base.resources()).containsExactly(new Source.Files("manifests/base/"),
+                new Source.Files("manifests/apps/*.yaml"));
         assertThat(fleet.clusters().stream().filter(base.clusters()::selects).map(Cluster::name))
                 .containsExactly("prod-eu", "prod-us", "dev-home");
         assertThat(fleet.targets().get(1).prune()).isFalse();

@@ -70,7 +70,7 @@ class MangledInputTest {
         var cluster = new Cluster("prod-eu", Map.of("env", "prod", "region", "eu"),
                 new Connection.Kubeconfig(dir.resolve("kubeconfig"), "prod-eu", false));
         var target = new Target("test", new ClusterSelector(List.of("prod-eu"), Map.of()), "apps",
-                List.of("mangled.yaml"), true);
+                List.of(new io.fleetsync.fleet.Source.Files("mangled.yaml")), true);
         var fleet = new Fleet(dir.resolve("fleet.yaml"), List.of(cluster), List.of(target));
         var loader = new DesiredStateLoader();
         var outcomes = new int[2];

@@ -9,6 +9,7 @@ import io.fleetsync.fleet.ClusterSelector;
 import io.fleetsync.fleet.Connection;
 import io.fleetsync.fleet.Fleet;
 import io.fleetsync.fleet.FleetLoader;
+import io.fleetsync.fleet.Source;
 import io.fleetsync.fleet.Target;
 import io.fleetsync.input.InputException;
 import io.fleetsync.input.InputProblem;
@@ -245,8 +246,8 @@ class DesiredStateLoaderTest {
     void sameObjectFromTwoTargetsNamesBothTargets() {
         var file = List.of("duplicate.yaml");
         var problems = problems(() -> loader.load(fleet(List.of(
-                new Target("one", new ClusterSelector(List.of("prod-eu"), Map.of()), "apps", List.of("no-namespace.yaml"), true),
-                new Target("two", new ClusterSelector(List.of(), Map.of("env", "prod")), "apps", List.of("no-namespace.yaml"), true))),
+                new Target("one", new ClusterSelector(List.of("prod-eu"), Map.of()), "apps", List.of(new Source.Files("no-namespace.yaml")), true),
+                new Target("two", new ClusterSelector(List.of(), Map.of("env", "prod")), "apps", List.of(new Source.Files("no-namespace.yaml")), true))),
                 Set.of(), Set.of()));
 
         assertProblem(problems, "no-namespace.yaml", 1, null, "here (target 'two') and at");
@@ -295,7 +296,7 @@ class DesiredStateLoaderTest {
     /** A one-cluster fleet whose only target renders one fixture of manifest/bad. */
     static Fleet fleet(String fixture, String namespace) {
         return fleet(List.of(new Target("test", new ClusterSelector(List.of("prod-eu"), Map.of()), namespace,
-                List.of(fixture), true)));
+                List.of(new Source.Files(fixture)), true)));
     }
 
     static Fleet fleet(List<Target> targets) {

@@ -212,7 +212,7 @@ class DeparturePlannerTest {
     }
 
     private static Target target(String name) {
-        return new Target(name, new ClusterSelector(List.of(), Map.of("tier", "web")), null, List.of(name + "/"), true);
+        return new Target(name, new ClusterSelector(List.of(), Map.of("tier", "web")), null, List.of(new io.fleetsync.fleet.Source.Files(name + "/")), true);
     }
 
     private static DepartedTarget departed(String name) {
