@@ -44,7 +44,7 @@ class CascadeRecheckTest {
     private final RealCluster real = ClusterPool.instance().shared(1).get(0);
     private final String id = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
     private final String ns = "recheck-" + id;
-    private final Target target = new Target("recheck-" + id, null, ns, List.of("x/"), true);
+    private final Target target = new Target("recheck-" + id, null, ns, List.of(new io.fleetsync.fleet.Source.Files("x/")), true);
 
     @Test
     void anObjectCreatedAfterPlanningHoldsTheNamespaceDeleteBack() throws Exception {

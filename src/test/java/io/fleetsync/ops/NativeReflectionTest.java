@@ -23,7 +23,9 @@ class NativeReflectionTest {
             "io.fleetsync.report.json.ClusterDocument",
             "io.fleetsync.report.json.ObjectCounts",
             "io.fleetsync.report.json.ChangeDocument",
-            "io.fleetsync.report.json.OutcomeDocument");
+            "io.fleetsync.report.json.OutcomeDocument",
+            "io.fleetsync.report.json.HoldBackDocument",
+            "io.fleetsync.report.json.OrphanDocument");
 
     @Test
     void everyTypeJacksonMapsIsRegisteredForReflection() throws ClassNotFoundException {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PrunePlannerTest {
     private static final ApiResource CONFIG_MAPS = new ApiResource("", "v1", "ConfigMap", "configmaps", true);
     private static final ApiResource NAMESPACES = new ApiResource("", "v1", "Namespace", "namespaces", false);
-    private final Target app = new Target("app", null, "demo", List.of("app/"), true);
+    private final Target app = new Target("app", null, "demo", List.of(new io.fleetsync.fleet.Source.Files("app/")), true);
     private final ApplySet set = ApplySet.forTarget("app");
     private final List<TargetSet> sets = List.of(new TargetSet(set, ParentRecord.none(), ParentRecord.none()));
     private final ResourceKey kept = new ResourceKey("", "ConfigMap", "demo", "kept");
