@@ -34,7 +34,7 @@ KUBECTL = os.path.join(K8S_BIN, "kubectl")
 STATE = os.path.join(ROOT, ".fleetsync", "local")
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 SCENARIOS = ["apply-initial", "plan-noop", "apply-change", "prune"]
-TOOLS = ["fleetsync", "kubectl-parallel", "kapp", "kubectl-sequential"]
+TOOLS = ["fleetsync", "fleetsync-native", "kubectl-parallel", "kapp", "kubectl-sequential"]
 # Round trips one cluster's pipeline cannot avoid (see docs/benchmarks.md, "Critical-path bound"):
 # TCP connect + TLS 1.3 handshake = 2; discovery and the ApplySet parent GET in parallel = 1; the lists in parallel = 1;
 # then per scenario: initial apply = widen parent + stage 0 (Namespaces, CRD) + CRD Established + stage 1 + stage 2;
@@ -452,20 +452,41 @@ def java_cmd(args, java_opts):
             "-jar", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar"), *args]
 
 
+def native_cmd(args):
+    """The native executable scripts/native builds (bench/run builds it when --tools names fleetsync-native)."""
+    return [native_executable(), *args]
+
+
+def native_executable():
+    version = re.search(r"<version>([^<]*)</version>", open(os.path.join(ROOT, "pom.xml")).read()).group(1)
+    return os.path.join(ROOT, "target", f"fleetsync-{version}-runner")
+
+
 class Fleetsync:
     name = "fleetsync"
 
     def __init__(self, ctx):
         self.ctx = ctx
 
+    def command(self, args):
+        return java_cmd(args, self.ctx.java_opts)
+
     def run(self, scenario, version, outdir):
         c = self.ctx
         fleet = os.path.join(c.workdir, f"fleet-v{version}.yaml")
         common = ["-f", fleet, "--concurrency", str(c.concurrency), "-q", "--no-color", "-o", "json"]
         args = (["plan", "--detailed-exitcode"] if scenario == "plan-noop" else ["apply"]) + common
-        r = run_measured(java_cmd(args, c.java_opts), c.timeout, stdout_path=os.path.join(outdir, "out.json"))
+        r = run_measured(self.command(args), c.timeout, stdout_path=os.path.join(outdir, "out.json"))
         r["ok"] = r["rc"] == 0
         return r
+
+
+class FleetsyncNative(Fleetsync):
+    """The same runs as the native executable: no JVM, so no heap flags either."""
+    name = "fleetsync-native"
+
+    def command(self, args):
+        return native_cmd(args)
 
 
 class Kubectl:
@@ -625,6 +646,8 @@ def run_size(args, n, results, out, toxi_bin, deadline):
     for t in args.tools:
         if t == "fleetsync":
             tools.append(Fleetsync(ctx))
+        elif t == "fleetsync-native":
+            tools.append(FleetsyncNative(ctx))
         elif t == "kubectl-parallel":
             tools.append(Kubectl(ctx, True))
         elif t == "kubectl-sequential" and n <= args.sequential_max_clusters:
@@ -677,10 +700,10 @@ def run_size(args, n, results, out, toxi_bin, deadline):
                 servers.down()
 
 
-def measure_startup(args, out):
+def measure_startup(args, out, command=None):
     runs = []
     for _ in range(args.startup_runs):
-        r = run_measured(java_cmd(["version"], args.java_opt), 60)
+        r = run_measured(command or java_cmd(["version"], args.java_opt), 60)
         runs.append(r)
     return {"wall_median": statistics.median(r["wall"] for r in runs),
             "cpu_median": statistics.median(r["cpu"] for r in runs),
@@ -753,6 +776,10 @@ def main():
     try:
         meta["startup"] = measure_startup(args, args.out)
         log(f"fleetsync version: {meta['startup']}")
+        if "fleetsync-native" in args.tools:
+            meta["startup_native"] = measure_startup(args, args.out, native_cmd(["version"]))
+            meta["native_size_mib"] = round(os.path.getsize(native_executable()) / 2**20, 1)
+            log(f"fleetsync-native version: {meta['startup_native']}")
         with open(os.path.join(args.out, "runs.jsonl"), "a") as results:
             for n in sizes:
                 run_size(args, n, results, args.out, toxi_bin, deadline)

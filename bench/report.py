@@ -145,6 +145,12 @@ def tables(rows, metas, jmh):
         out.append(f"* `fleetsync version` (JVM, flags of scripts/fleetsync), median of {st['runs']}: "
                    f"{st['wall_median']:.2f} s wall, {st['cpu_median']:.2f} s CPU, {st['maxrss_mib_median']:.0f} MiB "
                    "peak RSS.")
+        nat = next((mt for mt in metas if mt.get("startup_native")), None)
+        if nat:
+            ns = nat["startup_native"]
+            out.append(f"* `fleetsync version` (native executable, {nat['native_size_mib']} MiB), median of "
+                       f"{ns['runs']}: {ns['wall_median']:.3f} s wall, {ns['cpu_median']:.3f} s CPU, "
+                       f"{ns['maxrss_mib_median']:.0f} MiB peak RSS.")
     if jmh:
         for b in jmh:
             p = b["primaryMetric"]

@@ -3,15 +3,9 @@ package io.fleetsync.cluster;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.vertx.VertxHttpClientFactory;
 import io.fleetsync.fleet.Cluster;
 import io.fleetsync.fleet.Connection;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpVersion;
-import io.vertx.core.net.JdkSSLEngineOptions;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.fabric8.kubernetes.client.utils.TokenRefreshInterceptor;
@@ -25,7 +19,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ClusterConnector {
     private static final String PKCS12_ROUNDS = "keystore.pkcs12.keyPbeIterationCount";
-    private final Vertx http2vertx;
+    private final SharedVertxHttpClients clients;
     private final ObjectMapper json = new ObjectMapper();
     private final Kubeconfigs kubeconfigs = new Kubeconfigs();
     /** Exec plugin credentials for the run (one ClusterConnector per run), shared by every cluster of a user. */
@@ -34,7 +28,7 @@ public class ClusterConnector {
 
     @Inject
     public ClusterConnector(Vertx vertx) {
-        this.http2vertx = http2(vertx);
+        this.clients = new SharedVertxHttpClients(vertx);
         // Fabric8 turns each client certificate into an in-memory PKCS12 key store, and the JDK protects a key in
         // it with 10,000 rounds of PBKDF2 — twice per cluster (store, then read back), a fifth of a no-op plan's CPU
         // at 50 clusters. The store never leaves memory, so one round protects nothing less. An explicit setting wins.
@@ -66,7 +60,7 @@ public class ClusterConnector {
                 .build();
         // Only the HTTP client (with Fabric8's authentication: tokens, exec plugins, OIDC refresh): fleetsync speaks
         // raw REST, and a full KubernetesClient built its own serialization stack per cluster.
-        var builder = new VertxHttpClientFactory(http2vertx).newBuilder(config);
+        var builder = clients.newBuilder(config);
         // A certificate-only credential needs no token on each request.
         auth.exec().filter(exec -> exec.first().token() != null).ifPresent(exec -> builder.addOrReplaceInterceptor(TokenRefreshInterceptor.NAME,
                 new ExecCredentialInterceptor(execCredentials, exec.plugin())));
@@ -74,39 +68,6 @@ public class ClusterConnector {
         var api = new KubeApi(http, config.getMasterUrl(), json, settings.maxInFlight(),
                 settings.requestTimeout(), gate, new ClusterGuard(cluster.name(), settings));
         return new ClusterConnection(cluster.name(), http, api);
-    }
-
-    /**
-     * Fabric8's Vert.x client speaks HTTP/1.1 and opens one connection, so one TLS handshake, per request in flight:
-     * its options are built inside the client builder, and its TLS context never offers ALPN. This view of the
-     * shared Vert.x asks for HTTP/2 when the client is created and swaps in {@link AlpnEngineOptions}, so a cluster's
-     * parallel requests share one connection (HTTP/1.1 when a server does not offer h2). On 2 cores the TLS
-     * handshakes were half of a no-op plan's CPU (docs/benchmarks.md). Fabric8 7.5's
-     * {@code VertxHttpClientFactory.additionalConfig} hook is never called, hence the view; native images learn of it
-     * from META-INF/native-image/io.fleetsync/fleetsync/proxy-config.json.
-     */
-    static Vertx http2(Vertx vertx) {
-        return (Vertx) Proxy.newProxyInstance(Vertx.class.getClassLoader(), new Class<?>[] {Vertx.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("createHttpClient") && args != null && args.length == 1
-                            && args[0] instanceof HttpClientOptions options) {
-                        options.setProtocolVersion(HttpVersion.HTTP_2).setUseAlpn(true).setHttp2MaxPoolSize(1)
-                                .setHttp2MultiplexingLimit(-1);
-                        if (options.isSsl() && options.getSslEngineOptions() instanceof JdkSSLEngineOptions jdk) {
-                            options.setSslEngineOptions(new AlpnEngineOptions(jdk, tlsVersions(options)));
-                        }
-                    }
-                    try {
-                        return method.invoke(vertx, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-    }
-
-    private static String[] tlsVersions(HttpClientOptions options) {
-        var versions = options.getEnabledSecureTransportProtocols();
-        return versions.isEmpty() ? null : versions.toArray(String[]::new);
     }
 
     /** Fabric8's config, and the exec plugin's first credential when the kubeconfig user has one. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM (a CronJob pod evicted) against the packaged application: no new work starts, in-flight requests get a
- * short grace, the report says what was and was not applied, and the exit code is non-zero.
+ * short grace, the report says what was and was not applied, and the exit code is non-zero. It starts the artifact
+ * the build produced (the native executable under {@code -Dnative}) as its own process, to send it a real signal.
  */
 class SignalIT {
 
@@ -54,9 +55,6 @@ class SignalIT {
     }
 
     private static Process launch(List<String> args, File out, File err) throws Exception {
-        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new java.util.ArrayList<>(List.of(java, "-jar", "target/quarkus-app/quarkus-run.jar"));
-        command.addAll(args);
-        return new ProcessBuilder(command).redirectOutput(out).redirectError(err).start();
+        return new ProcessBuilder(PackagedArtifact.command(args)).redirectOutput(out).redirectError(err).start();
     }
 }
