@@ -43,6 +43,36 @@ class PackagedCliIT {
                 stringData:
                   password: never-shown
                 """);
+        // A CRD and one of its objects: apply waits for Established with a watch on that one CRD (cluster/ObjectWatch,
+        // Fabric8's streaming HTTP API), a path that must work in the native executable too.
+        var group = "packaged-" + ws.id + ".fleetsync.test";
+        ws.write("app/crd.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: gadgets.%1$s
+                spec:
+                  group: %1$s
+                  scope: Namespaced
+                  names: {plural: gadgets, singular: gadget, kind: Gadget}
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema:
+                        openAPIV3Schema:
+                          type: object
+                          properties:
+                            spec: {type: object, properties: {size: {type: integer}}}
+                """.formatted(group));
+        ws.write("app/gadget.yaml", """
+                apiVersion: %s/v1
+                kind: Gadget
+                metadata:
+                  name: first
+                spec:
+                  size: 3
+                """.formatted(group));
         ws.fleet("""
                   - name: packaged-%s
                     clusters: {names: [%s]}
@@ -85,7 +115,9 @@ class PackagedCliIT {
                 .containsEntry("key", name);
         assertThat(Files.readString(metrics))
                 .contains("fleetsync_run_success{command=\"apply\",shard=\"0\"} 1")
-                .contains("fleetsync_cluster_objects{action=\"create\",cluster=\"" + name + "\",command=\"apply\"} 3");
+                .contains("fleetsync_cluster_objects{action=\"create\",cluster=\"" + name + "\",command=\"apply\"} 5");
+        assertThat(ws.cluster(0).client().genericKubernetesResources(group + "/v1", "Gadget").inNamespace(ns)
+                .withName("first").get()).as("created once its CRD was Established").isNotNull();
 
         var replan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "markdown", "--detailed-exitcode");
         assertThat(replan.exitCode()).as(replan.toString()).isZero();
