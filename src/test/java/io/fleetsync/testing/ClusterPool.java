@@ -89,6 +89,29 @@ public final class ClusterPool {
         return new Clusters(startAll(names), this::stop);
     }
 
+    /**
+     * {@code count} new clusters for the caller alone that run workloads ({@link RealCluster#startWorkloads()}),
+     * made ready in parallel; closing the result stops them.
+     */
+    public Clusters freshWithWorkloads(int count) {
+        var clusters = fresh(count);
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            var futures = clusters.all().stream()
+                    .map(c -> executor.submit(c::startWorkloads)).toList();
+            for (var future : futures) {
+                future.get();
+            }
+            return clusters;
+        } catch (ExecutionException | InterruptedException | RuntimeException e) {
+            clusters.close();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            var cause = e instanceof ExecutionException ee ? ee.getCause() : e;
+            throw cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+        }
+    }
+
     /** One new cluster for the caller alone, its API server started with extra flags; closing it stops it. */
     public Clusters fresh(java.util.Map<String, String> apiServerFlags) {
         var name = "fresh-" + freshCount.incrementAndGet();

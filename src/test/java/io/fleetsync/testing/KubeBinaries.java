@@ -18,6 +18,7 @@ public record KubeBinaries(String kubernetesVersion, Path directory) {
 
     static final List<String> API_SERVER_BINARIES = List.of("etcd", "kube-apiserver", "kubectl");
     static final String CONTROLLER_MANAGER = "kube-controller-manager";
+    static final String SCHEDULER = "kube-scheduler";
 
     /** The binaries of the pinned version under {@code ${KUBE_API_TEST_DIR:-~/.kubeapitest}}. */
     public static KubeBinaries fromEnvironment() {
@@ -57,7 +58,7 @@ public record KubeBinaries(String kubernetesVersion, Path directory) {
                     + binaries.kubernetesVersion() + " in " + binaries.directory() + ", but "
                     + binaries.binary(missing.getFirst()) + (missing.size() > 1 ? " (and others) are" : " is")
                     + " missing. Run scripts/kube-binaries (it builds kube-apiserver, kube-controller-manager,"
-                    + " kubectl and etcd from the Go module proxy; about 10-20 minutes cold, seconds when cached)"
+                    + " kube-scheduler, kubectl and etcd from the Go module proxy; about 10-20 minutes cold, seconds when cached)"
                     + " or use scripts/test, which runs it before the tests.");
         }
     }

@@ -25,20 +25,26 @@ final class LoopbackBinaries {
     /** Writes launchers for {@code names} into {@code <testDir>/k8s/<version>-linux-amd64} and returns that folder. */
     static Path install(KubeBinaries real, Path testDir, Iterable<String> names) {
         var dir = testDir.resolve("k8s").resolve(real.kubernetesVersion() + "-linux-amd64");
+        for (var name : names) {
+            install(dir, name, real.binary(name));
+        }
+        return dir;
+    }
+
+    /** Writes a launcher named {@code name} for a binary kept elsewhere (kwok) into {@code dir}; returns its path. */
+    static Path install(Path dir, String name, Path binary) {
+        var launcher = dir.resolve(name);
         try {
             Files.createDirectories(dir);
-            for (var name : names) {
-                var launcher = dir.resolve(name);
-                Files.writeString(launcher, """
-                        #!/bin/bash
-                        # Written by the fleetsync test harness (LoopbackBinaries): loopback only, own argv[0].
-                        exec -a "$0" %s "${@//http:\\/\\/0.0.0.0:/http://127.0.0.1:}"
-                        """.formatted(shellQuote(real.binary(name).toString())));
-                Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
-            }
-            return dir;
+            Files.writeString(launcher, """
+                    #!/bin/bash
+                    # Written by the fleetsync test harness (LoopbackBinaries): loopback only, own argv[0].
+                    exec -a "$0" %s "${@//http:\\/\\/0.0.0.0:/http://127.0.0.1:}"
+                    """.formatted(shellQuote(binary.toString())));
+            Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwx------"));
+            return launcher;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write launchers into " + dir, e);
+            throw new UncheckedIOException("cannot write launcher " + launcher, e);
         }
     }
 

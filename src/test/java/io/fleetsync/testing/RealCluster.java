@@ -41,6 +41,7 @@ public final class RealCluster {
     private final Duration startup;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private Process controllerManager; // guarded by this
+    private List<SideProcess> workloads = List.of(); // guarded by this
 
     private RealCluster(String name, KubeBinaries binaries, Path directory, KubeAPIServer server,
             ClusterAccess access, List<ClusterProcess> processes, Duration startup) {
@@ -135,7 +136,7 @@ public final class RealCluster {
         return client;
     }
 
-    /** The cluster's etcd and kube-apiserver processes, and kube-controller-manager once started. */
+    /** The cluster's etcd and kube-apiserver, and kube-controller-manager, kube-scheduler and kwok once started. */
     public List<ClusterProcess> processes() {
         return List.copyOf(processes);
     }
@@ -155,6 +156,25 @@ public final class RealCluster {
         controllerManager = ControllerManager.start(binaries, directory, kubeconfigFile);
         processes.add(new ClusterProcess(KubeBinaries.CONTROLLER_MANAGER, controllerManager.toHandle()));
         ControllerManager.awaitWorking(controllerManager, client, directory);
+        return this;
+    }
+
+    /**
+     * Makes this cluster run workloads (once; later calls return at once): kube-controller-manager, kube-scheduler
+     * and kwok with {@value Workloads#NODES} fake nodes, so Deployments, StatefulSets, DaemonSets and Jobs really
+     * roll out. Pods of images under {@code example.invalid/} or tagged {@code :broken} fail (docs/testing.md).
+     * Returns when a probe pod was scheduled and became Ready. Fresh clusters only, like
+     * {@link #startControllerManager()}; {@code @WithRealClusters(workloads = true)} or
+     * {@link ClusterPool#freshWithWorkloads(int)} do it for you.
+     */
+    public synchronized RealCluster startWorkloads() {
+        if (!workloads.isEmpty()) {
+            return this;
+        }
+        var begin = System.nanoTime();
+        startControllerManager();
+        workloads = Workloads.start(name, binaries, directory, kubeconfigFile, client, begin);
+        workloads.forEach(p -> processes.add(p.clusterProcess()));
         return this;
     }
 
@@ -189,6 +209,7 @@ public final class RealCluster {
         }
         client.close();
         synchronized (this) {
+            workloads.forEach(SideProcess::stop);
             if (controllerManager != null) {
                 ControllerManager.stop(controllerManager);
             }

@@ -39,8 +39,8 @@ public final class RealClustersExtension implements BeforeAllCallback, Parameter
                 .orElseThrow(() -> new ParameterResolutionException(testClass.getName()
                         + " needs @WithRealClusters to receive clusters"));
         var pool = ClusterPool.instance();
-        return context.getStore(NAMESPACE).computeIfAbsent(annotation, a -> a.fresh()
-                ? pool.fresh(a.value())
-                : pool.shared(a.value()), Clusters.class);
+        return context.getStore(NAMESPACE).computeIfAbsent(annotation, a -> a.workloads()
+                ? pool.freshWithWorkloads(a.value())
+                : a.fresh() ? pool.fresh(a.value()) : pool.shared(a.value()), Clusters.class);
     }
 }

@@ -36,4 +36,10 @@ public @interface WithRealClusters {
 
     /** Start clusters for this class alone and stop them after it, instead of sharing the pool's. */
     boolean fresh() default false;
+
+    /**
+     * Fresh clusters that run workloads: kube-controller-manager, kube-scheduler and kwok with fake nodes, so
+     * Deployments really roll out ({@link RealCluster#startWorkloads()}, docs/testing.md). Implies {@link #fresh()}.
+     */
+    boolean workloads() default false;
 }
