@@ -58,8 +58,8 @@ public record KubeBinaries(String kubernetesVersion, Path directory) {
                     + binaries.kubernetesVersion() + " in " + binaries.directory() + ", but "
                     + binaries.binary(missing.getFirst()) + (missing.size() > 1 ? " (and others) are" : " is")
                     + " missing. Run scripts/kube-binaries (it builds kube-apiserver, kube-controller-manager,"
-                    + " kube-scheduler, kubectl and etcd from the Go module proxy; about 10-20 minutes cold, seconds when cached)"
-                    + " or use scripts/test, which runs it before the tests.");
+                    + " kube-scheduler, kubectl and etcd from the Go module proxy; about 10-20 minutes cold, seconds"
+                    + " when cached) or use scripts/test, which runs it before the tests.");
         }
     }
 }
