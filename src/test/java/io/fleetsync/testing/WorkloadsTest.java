@@ -103,6 +103,46 @@ class WorkloadsTest {
     }
 
     @Test
+    void theReadyDelayAnnotationHoldsAPodBackWhileOthersBecomeReady(RealCluster cluster) {
+        var ns = cluster.createUniqueNamespace("delay");
+        cluster.client().resource(deployment("slow", "\"1h\"")).inNamespace(ns).create();
+        cluster.client().resource(deployment("quick", "\"0s\"")).inNamespace(ns).create();
+
+        // The control: created after the slow one, on the same nodes, it becomes available.
+        cluster.client().apps().deployments().inNamespace(ns).withName("quick").waitUntilCondition(d -> d != null
+                && d.getStatus() != null && Integer.valueOf(1).equals(d.getStatus().getAvailableReplicas()),
+                TIMEOUT_SECONDS, TimeUnit.SECONDS);
+
+        var slow = cluster.client().apps().deployments().inNamespace(ns).withName("slow").get();
+        assertThat(slow.getStatus().getAvailableReplicas()).isIn(null, 0);
+        var slowPod = cluster.client().pods().inNamespace(ns).withLabel("app.kubernetes.io/name", "slow").list()
+                .getItems().getFirst();
+        assertThat(slowPod.getSpec().getNodeName()).startsWith(Workloads.NODE_PREFIX);
+        assertThat(slowPod.getStatus().getPhase()).isEqualTo("Pending");
+    }
+
+    private static HasMetadata deployment(String name, String readyDelay) {
+        return load("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: %1$s
+                spec:
+                  replicas: 1
+                  selector:
+                    matchLabels: {app.kubernetes.io/name: %1$s}
+                  template:
+                    metadata:
+                      labels: {app.kubernetes.io/name: %1$s}
+                      annotations: {pod-ready.stage.kwok.x-k8s.io/delay: %2$s}
+                    spec:
+                      containers:
+                      - name: api
+                        image: ghcr.io/example/api:2.4.0
+                """.formatted(name, readyDelay));
+    }
+
+    @Test
     void jobCompletes(RealCluster cluster) {
         var ns = cluster.createUniqueNamespace("job");
         cluster.client().resource(job("migrate", "busybox:1.36")).inNamespace(ns).create();
