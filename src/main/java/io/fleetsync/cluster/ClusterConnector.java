@@ -1,5 +1,8 @@
 package io.fleetsync.cluster;
 
+import io.fleetsync.kubeconfig.InvalidExecEntry;
+import io.fleetsync.kubeconfig.Kubeconfigs;
+import io.fleetsync.kubeconfig.ExecPlugin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -106,6 +109,9 @@ public class ClusterConnector {
                     yield new Auth(cfg, exec);
                 } catch (IOException e) {
                     throw new ApiException("cannot read kubeconfig " + k.kubeconfig() + ": " + e.getMessage(), e);
+                } catch (InvalidExecEntry e) {
+                    throw new ExecCredentialException(ExecCredentialException.Reason.INVALID_CONFIG, e.getMessage())
+                            .asApiException();
                 } catch (ExecCredentialException e) {
                     throw e.asApiException();
                 }
