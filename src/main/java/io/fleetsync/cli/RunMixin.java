@@ -2,7 +2,7 @@ package io.fleetsync.cli;
 
 import io.fleetsync.report.OutputFormat;
 import io.fleetsync.report.RenderOptions;
-import io.fleetsync.run.DurationFormat;
+import io.fleetsync.report.HumanDuration;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -89,7 +89,7 @@ public class RunMixin {
     static final class DurationConverter implements ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
-            return DurationFormat.parse(value);
+            return HumanDuration.parse(value);
         }
     }
 

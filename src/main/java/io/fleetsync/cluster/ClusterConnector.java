@@ -1,5 +1,8 @@
 package io.fleetsync.cluster;
 
+import io.fleetsync.kubeconfig.InvalidExecEntry;
+import io.fleetsync.kubeconfig.Kubeconfigs;
+import io.fleetsync.kubeconfig.ExecPlugin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -18,7 +21,6 @@ import java.util.Optional;
 /** The only place a cluster's HTTP client is built: one per cluster, all on Quarkus' shared Vert.x. */
 @ApplicationScoped
 public class ClusterConnector {
-    private static final String PKCS12_ROUNDS = "keystore.pkcs12.keyPbeIterationCount";
     private final SharedVertxHttpClients clients;
     private final ObjectMapper json = new ObjectMapper();
     private final Kubeconfigs kubeconfigs = new Kubeconfigs();
@@ -28,13 +30,8 @@ public class ClusterConnector {
 
     @Inject
     public ClusterConnector(Vertx vertx) {
+        // The PKCS12 rounds that make client certificates cheap are set once at start-up: KeyStoreRounds.
         this.clients = new SharedVertxHttpClients(vertx);
-        // Fabric8 turns each client certificate into an in-memory PKCS12 key store, and the JDK protects a key in
-        // it with 10,000 rounds of PBKDF2 — twice per cluster (store, then read back), a fifth of a no-op plan's CPU
-        // at 50 clusters. The store never leaves memory, so one round protects nothing less. An explicit setting wins.
-        if (System.getProperty(PKCS12_ROUNDS) == null) {
-            System.setProperty(PKCS12_ROUNDS, "1");
-        }
     }
 
     /**
@@ -106,6 +103,9 @@ public class ClusterConnector {
                     yield new Auth(cfg, exec);
                 } catch (IOException e) {
                     throw new ApiException("cannot read kubeconfig " + k.kubeconfig() + ": " + e.getMessage(), e);
+                } catch (InvalidExecEntry e) {
+                    throw new ExecCredentialException(ExecCredentialException.Reason.INVALID_CONFIG, e.getMessage())
+                            .asApiException();
                 } catch (ExecCredentialException e) {
                     throw e.asApiException();
                 }

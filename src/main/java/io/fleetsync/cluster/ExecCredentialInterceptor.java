@@ -1,5 +1,6 @@
 package io.fleetsync.cluster;
 
+import io.fleetsync.kubeconfig.ExecPlugin;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;

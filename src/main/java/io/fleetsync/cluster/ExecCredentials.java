@@ -1,5 +1,6 @@
 package io.fleetsync.cluster;
 
+import io.fleetsync.kubeconfig.ExecPlugin;
 import java.time.Clock;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;

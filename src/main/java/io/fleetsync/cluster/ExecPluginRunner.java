@@ -1,5 +1,6 @@
 package io.fleetsync.cluster;
 
+import io.fleetsync.kubeconfig.ExecPlugin;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -17,7 +17,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The Fabric8 types Jackson maps by reflection on fleetsync's paths, for the native executable: the kubeconfig model
- * ({@link Kubeconfigs}), the ExecCredential an exec plugin prints, and the OIDC token refresh. The model jars are
+ * ({@link io.fleetsync.kubeconfig.Kubeconfigs}), the ExecCredential an exec plugin prints, and the OIDC token refresh. The model jars are
  * kept out of Quarkus' index (application.properties), so the Kubernetes-client extension no longer registers the
  * whole typed model (thousands of classes and their builders, most of the executable's size); these it needs.
  * {@code PackagedConnectionsIT} and {@code PackagedCliIT} exercise each of them against the native executable.

@@ -1,5 +1,6 @@
 package io.fleetsync.fleet;
 
+import io.fleetsync.kubeconfig.KubeconfigContexts;
 import io.fleetsync.fleet.FleetDocument.ClusterEntry;
 import io.fleetsync.input.YamlProblems;
 import java.io.File;

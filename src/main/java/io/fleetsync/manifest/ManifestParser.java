@@ -69,8 +69,7 @@ final class ManifestParser {
                             "a manifest document must be a mapping (an object), not a " + typeName(value)));
                     continue;
                 }
-                @SuppressWarnings("unchecked")
-                var body = (Map<String, Object>) map;
+                var body = object(map);
                 if ("List".equals(body.get("kind")) && body.get("items") instanceof List<?> items) {
                     addItems(locator, number, node, items, documents, problems);
                 } else {
@@ -84,7 +83,15 @@ final class ManifestParser {
         return documents;
     }
 
+    /**
+     * A YAML mapping as a Kubernetes object: the one unchecked view in the parser. Kubernetes objects have string
+     * keys; a document with other keys fails later, at the field the API server or the validator names.
+     */
     @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<?, ?> mapping) {
+        return (Map<String, Object>) mapping;
+    }
+
     private static void addItems(Locator locator, int number, Node listNode, List<?> items,
             List<ManifestDocument> documents, List<InputProblem> problems) {
         var itemNodes = itemNodes(listNode);
@@ -92,7 +99,7 @@ final class ManifestParser {
             int line = itemNodes.size() == items.size() ? line(itemNodes.get(i)) : line(listNode);
             var location = locator.at(number, line);
             if (items.get(i) instanceof Map<?, ?> item) {
-                documents.add(new ManifestDocument((Map<String, Object>) item, location));
+                documents.add(new ManifestDocument(object(item), location));
             } else {
                 problems.add(problemAt(location, "items[" + i + "]", "a List item must be a mapping"));
             }

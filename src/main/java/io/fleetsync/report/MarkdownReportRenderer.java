@@ -26,8 +26,9 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     public void render(RunReport report, Writer out) throws IOException {
         var groups = ClusterGroup.of(report, options.diffs());
         var sections = groups.stream().filter(ClusterGroup::shown).map(g -> MarkdownSection.of(g, options)).toList();
-        var heading = List.of("### fleetsync " + TextReportRenderer.title(report) + ": " + totals(RunTally.of(report)),
-                "");
+        var summary = ReportSummary.of(report);
+        var heading = List.of("### fleetsync " + summary.title() + ": " + summary.objectTotals() + " — clusters: "
+                + summary.clusterTotals(), "");
         var fullTable = MarkdownTable.full(report);
         var layout = layout(report, groups, sections, heading, fullTable);
         var table = layout.mergeTable() ? MarkdownTable.merged(report, groups) : fullTable;
@@ -156,13 +157,5 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         long n = 0;
         for (var line : lines) n += line.getBytes(StandardCharsets.UTF_8).length + 1;
         return n;
-    }
-
-    private static String totals(RunTally tally) {
-        var parts = new ArrayList<String>();
-        for (var action : MarkdownTable.COLUMNS) parts.add(tally.objects().count(action) + " " + action.label());
-        parts.add(tally.objects().errors() + (tally.objects().errors() == 1 ? " error" : " errors"));
-        return String.join(", ", parts) + " — clusters: " + tally.ok() + " ok, " + tally.partial() + " partial, "
-                + tally.failed() + " failed";
     }
 }

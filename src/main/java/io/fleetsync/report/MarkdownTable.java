@@ -1,6 +1,5 @@
 package io.fleetsync.report;
 
-import io.fleetsync.diff.Action;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -13,9 +12,6 @@ import java.util.stream.Collectors;
  * group merged into one row that still names every cluster: no cluster's status or errors are ever left out.
  */
 final class MarkdownTable {
-
-    static final List<Action> COLUMNS = List.of(Action.CREATE, Action.UPDATE, Action.REPLACE, Action.DELETE,
-            Action.ADOPT_NEEDED, Action.UNCHANGED);
 
     private MarkdownTable() {
     }
@@ -55,16 +51,16 @@ final class MarkdownTable {
     }
 
     private static List<String> header() {
-        var header = new StringBuilder("| Cluster | Status |");
-        var rule = new StringBuilder("|:--|:--|");
-        for (var action : COLUMNS) {
-            var label = action.label();
+        var header = new StringBuilder("|");
+        var rule = new StringBuilder("|");
+        for (var column : SummaryColumn.values()) {
+            var label = column.label();
             header.append(' ').append(Character.toUpperCase(label.charAt(0))).append(label.substring(1)).append(" |");
-            rule.append("--:|");
+            rule.append(column.numeric() ? "--:|" : ":--|");
         }
         var lines = new ArrayList<String>();
-        lines.add(header.append(" Errors | Duration |").toString());
-        lines.add(rule.append("--:|--:|").toString());
+        lines.add(header.toString());
+        lines.add(rule.toString());
         return lines;
     }
 
@@ -72,16 +68,26 @@ final class MarkdownTable {
     // of unchanged objects may differ within a group; the changes cannot).
     private static String row(List<ClusterReport> clusters) {
         var tallies = clusters.stream().map(ClusterTally::of).toList();
-        var first = clusters.getFirst();
-        var name = clusters.size() == 1 ? MarkdownText.cell(first.cluster())
-                : clusters.stream().map(c -> MarkdownText.cell(c.cluster())).collect(Collectors.joining(", "))
-                        + " (" + clusters.size() + " clusters)";
-        var row = new StringBuilder("| ").append(name).append(" | ").append(badge(first.status())).append(" |");
-        for (var action : COLUMNS) row.append(' ').append(range(tallies, t -> t.count(action))).append(" |");
-        var longest = clusters.stream().map(ClusterReport::duration).max(Duration::compareTo).orElse(Duration.ZERO);
-        row.append(' ').append(range(tallies, ClusterTally::errors)).append(" | ")
-                .append(clusters.size() == 1 ? "" : "≤ ").append(HumanDuration.format(longest)).append(" |");
+        var row = new StringBuilder("|");
+        for (var column : SummaryColumn.values()) row.append(' ').append(cell(column, clusters, tallies)).append(" |");
         return row.toString();
+    }
+
+    private static String cell(SummaryColumn column, List<ClusterReport> clusters, List<ClusterTally> tallies) {
+        var first = clusters.getFirst();
+        return switch (column) {
+            case CLUSTER -> clusters.size() == 1 ? MarkdownText.cell(first.cluster())
+                    : clusters.stream().map(c -> MarkdownText.cell(c.cluster())).collect(Collectors.joining(", "))
+                            + " (" + clusters.size() + " clusters)";
+            case STATUS -> badge(first.status());
+            case ERRORS -> range(tallies, ClusterTally::errors);
+            case DURATION -> {
+                var longest = clusters.stream().map(ClusterReport::duration).max(Duration::compareTo)
+                        .orElse(Duration.ZERO);
+                yield (clusters.size() == 1 ? "" : "≤ ") + HumanDuration.format(longest);
+            }
+            default -> range(tallies, t -> t.count(column.action()));
+        };
     }
 
     private static String range(List<ClusterTally> tallies, ToLongFunction<ClusterTally> column) {

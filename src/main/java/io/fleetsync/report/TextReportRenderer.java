@@ -1,7 +1,6 @@
 package io.fleetsync.report;
 
 import io.fleetsync.apply.ObjectOutcome;
-import io.fleetsync.diff.Action;
 import io.fleetsync.diff.Change;
 import io.fleetsync.report.TextTable.Cell;
 import java.io.IOException;
@@ -14,8 +13,6 @@ import java.util.Locale;
 public final class TextReportRenderer implements ReportRenderer {
 
     private static final String DETAIL = "      ";
-    private static final List<Action> COLUMNS = List.of(Action.CREATE, Action.UPDATE, Action.REPLACE, Action.DELETE,
-            Action.ADOPT_NEEDED, Action.UNCHANGED);
 
     private final RenderOptions options;
     private final Palette palette;
@@ -27,9 +24,10 @@ public final class TextReportRenderer implements ReportRenderer {
 
     @Override
     public void render(RunReport report, Writer out) throws IOException {
+        var summary = ReportSummary.of(report);
         var lines = new ArrayList<String>();
-        lines.add(palette.bold(title(report)) + " · " + report.clusters().size() + " cluster(s) · started "
-                + report.startedAt() + " · took " + HumanDuration.format(report.duration()));
+        lines.add(palette.bold(summary.title()) + " · " + summary.clusters() + " cluster(s) · started "
+                + summary.startedAt() + " · took " + HumanDuration.format(summary.duration()));
         lines.add("");
         lines.addAll(table(report));
         for (var cluster : report.clusters()) {
@@ -40,37 +38,41 @@ public final class TextReportRenderer implements ReportRenderer {
             }
         }
         lines.add("");
-        lines.add(totals(report));
+        lines.add(totals(summary));
         for (var line : lines) out.write(line + "\n");
         out.flush();
     }
 
-    static String title(RunReport report) {
-        var kind = report.kind() == RunReport.Kind.PLAN ? "Plan" : "Result";
-        return report.dryRun() ? kind + " (dry-run)" : kind;
-    }
-
     private List<String> table(RunReport report) {
         var table = new TextTable();
-        var header = new ArrayList<Cell>(List.of(Cell.left("CLUSTER"), Cell.left("STATUS")));
-        COLUMNS.forEach(a -> header.add(Cell.right(a.label().toUpperCase(Locale.ROOT))));
-        header.add(Cell.right("ERRORS"));
-        header.add(Cell.right("DURATION"));
-        table.row(header.stream().map(c -> c.styled(palette::bold)).toList());
+        var header = new ArrayList<Cell>();
+        for (var column : SummaryColumn.values()) {
+            var heading = column.label().toUpperCase(Locale.ROOT);
+            header.add((column.numeric() ? Cell.right(heading) : Cell.left(heading)).styled(palette::bold));
+        }
+        table.row(header);
         for (var cluster : report.clusters()) {
             var tally = ClusterTally.of(cluster);
             var row = new ArrayList<Cell>();
-            row.add(Cell.left(TerminalText.line(cluster.cluster())));
-            row.add(Cell.left(status(cluster)).styled(s -> palette.status(cluster.status(), s)));
-            for (var action : COLUMNS) {
-                long n = tally.count(action);
-                row.add(Cell.right(Long.toString(n)).styled(s -> n == 0 ? s : palette.action(action, s)));
-            }
-            row.add(Cell.right(Long.toString(tally.errors())).styled(s -> tally.errors() == 0 ? s : palette.red(s)));
-            row.add(Cell.right(HumanDuration.format(cluster.duration())));
+            for (var column : SummaryColumn.values()) row.add(cell(column, cluster, tally));
             table.row(row);
         }
         return table.lines();
+    }
+
+    private Cell cell(SummaryColumn column, ClusterReport cluster, ClusterTally tally) {
+        return switch (column) {
+            case CLUSTER -> Cell.left(TerminalText.line(cluster.cluster()));
+            case STATUS -> Cell.left(status(cluster)).styled(s -> palette.status(cluster.status(), s));
+            case ERRORS -> Cell.right(Long.toString(tally.errors()))
+                    .styled(s -> tally.errors() == 0 ? s : palette.red(s));
+            case DURATION -> Cell.right(HumanDuration.format(cluster.duration()));
+            default -> {
+                var action = column.action();
+                long n = tally.count(action);
+                yield Cell.right(Long.toString(n)).styled(s -> n == 0 ? s : palette.action(action, s));
+            }
+        };
     }
 
     private List<String> clusterSection(RunReport report, ClusterReport cluster) {
@@ -125,26 +127,11 @@ public final class TextReportRenderer implements ReportRenderer {
         };
     }
 
-    private String totals(RunReport report) {
-        var tally = RunTally.of(report);
-        var objects = tally.objects();
-        var parts = new ArrayList<String>();
-        for (var action : COLUMNS) parts.add(objects.count(action) + " " + action.label());
-        parts.add(objects.errors() + (objects.errors() == 1 ? " error" : " errors"));
-        var line = title(report) + ": " + String.join(", ", parts);
-        if (report.kind() == RunReport.Kind.RESULT) line += "; " + outcomeTotals(report);
-        line += "; clusters: " + tally.ok() + " ok, " + tally.partial() + " partial, " + tally.failed() + " failed";
+    private String totals(ReportSummary summary) {
+        var line = summary.title() + ": " + summary.objectTotals();
+        line += summary.outcomeTotals().map(o -> "; " + o).orElse("");
+        line += "; clusters: " + summary.clusterTotals();
         return palette.bold(line);
-    }
-
-    private static String outcomeTotals(RunReport report) {
-        var counts = new long[ObjectOutcome.Status.values().length];
-        for (var cluster : report.clusters()) {
-            for (var outcome : cluster.outcomes()) counts[outcome.status().ordinal()]++;
-        }
-        return counts[ObjectOutcome.Status.DONE.ordinal()] + " done, "
-                + counts[ObjectOutcome.Status.FAILED.ordinal()] + " failed, "
-                + counts[ObjectOutcome.Status.SKIPPED.ordinal()] + " skipped";
     }
 
     static String status(ClusterReport cluster) {

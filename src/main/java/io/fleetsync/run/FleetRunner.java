@@ -7,6 +7,7 @@ import io.fleetsync.manifest.DesiredFleet;
 import io.fleetsync.apply.ClusterJournal;
 import io.fleetsync.plan.ObjectDiffer;
 import io.fleetsync.report.ClusterReport;
+import io.fleetsync.report.HumanDuration;
 import io.fleetsync.report.ProgressListener;
 import io.fleetsync.report.RunReport;
 import io.quarkus.virtual.threads.VirtualThreads;
@@ -85,7 +86,7 @@ public class FleetRunner {
                 // Interrupts the cluster's requests, waits for the rate cap included.
                 f.cancel(true);
                 var why = stopping.getAsBoolean() ? "stopped: the run was interrupted and the grace period ended"
-                        : "did not finish within " + DurationFormat.of(options.clusterTimeout()) + " (--cluster-timeout)";
+                        : "did not finish within " + HumanDuration.exact(options.clusterTimeout()) + " (--cluster-timeout)";
                 report = ClusterPipeline.failed(name, journal, options, why, start);
             } catch (ExecutionException e) {
                 report = ClusterPipeline.failed(name, journal, options, "internal error: " + e.getCause(), start);

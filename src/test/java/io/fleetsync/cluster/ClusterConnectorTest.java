@@ -27,6 +27,12 @@ class ClusterConnectorTest {
     ClusterConnector connector;
 
     @Test
+    void startUpSetsOnePkcs12RoundForTheInMemoryKeyStoresOfClientCertificates() {
+        // Set by KeyStoreRounds when the application starts, before any connector exists: the one global setting.
+        assertThat(System.getProperty(KeyStoreRounds.PROPERTY)).isEqualTo("1");
+    }
+
+    @Test
     void parallelRequestsToOneClusterShareOneConnection(@TempDir Path dir) throws Exception {
         var real = ClusterPool.instance().shared(1).get(0).access();
         try (var proxy = new CountingTcpProxy(real.apiUrl())) {

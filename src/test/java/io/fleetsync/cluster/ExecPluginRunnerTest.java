@@ -1,5 +1,6 @@
 package io.fleetsync.cluster;
 
+import io.fleetsync.kubeconfig.ExecPlugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

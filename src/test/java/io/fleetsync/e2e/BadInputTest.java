@@ -61,5 +61,7 @@ class BadInputTest {
         assertThat(run.err()).doesNotContain("\tat ", "Exception");
         assertThat(after - before).as("requests that reached the API server (our own metric scrapes excluded)")
                 .isLessThanOrEqualTo(1);
+        ApiRequests.assertSeesAKnownRequest("requests to the cluster", () -> ApiRequests.countAll(ws.cluster(0)),
+                ApiRequests.get(ws.cluster(0), "default"));
     }
 }

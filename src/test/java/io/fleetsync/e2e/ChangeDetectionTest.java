@@ -18,12 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
 class ChangeDetectionTest {
     private static final Set<String> RESOURCES = Set.of("deployments", "namespaces", "configmaps",
             "horizontalpodautoscalers");
+    /** The field manager Kubernetes' horizontal pod autoscaler writes under. */
+    private static final String AUTOSCALER = "kube-controller-manager";
     private final Clusters clusters = ClusterPool.instance().shared(3);
+    /** The Deployment's subject in reports. */
+    private String web;
     private Workspace ws;
 
     @BeforeEach
     void workspace(@TempDir Path dir) {
         ws = new Workspace(dir, clusters);
+        web = "Deployment.apps/" + ws.ns("app") + "/web";
         ws.write("app/ns.yaml", Manifests.namespace(ws.ns("app")));
         ws.write("app/web.yaml", Manifests.deployment("web", "registry.example/web:1.0"));
         ws.write("app/cfg.yaml", Manifests.configMap("cfg", "${cluster.name}"));
@@ -68,6 +73,9 @@ class ChangeDetectionTest {
         for (int i = 0; i < 3; i++) {
             assertThat(ApiRequests.mutating(ws.cluster(i), RESOURCES))
                     .as("writes or dry runs on %s after apply", ws.cluster(i).name()).isEqualTo(before[i]);
+            var c = ws.cluster(i);
+            ApiRequests.assertSeesAKnownRequest("writes on " + c.name(), () -> ApiRequests.mutating(c, RESOURCES),
+                    ApiRequests.dryRunCreate(c, "default"));
         }
         assertThat(deployment(0).getMetadata().getResourceVersion()).isEqualTo(rv);
         assertThat(deployment(0).getSpec().getRevisionHistoryLimit()).isEqualTo(10);
@@ -105,15 +113,64 @@ class ChangeDetectionTest {
     @Test
     void replicasOwnedByAnAutoscalerAreLeftAlone(QuarkusMainLauncher launcher) {
         assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
-        // What an HPA does: scale through the scale subresource under its own field manager.
-        ws.cluster(0).client().apps().deployments().inNamespace(ws.ns("app")).withName("web").scale(5);
+        autoscale(0, 5);
 
         var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json", "--detailed-exitcode");
         var apply = Run.of(launcher, "apply", "-f", ws.fleetPath());
 
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.action(ws.cluster(0).name(), web)).isEqualTo("unchanged");
         assertThat(apply.exitCode()).isZero();
         assertThat(deployment(0).getSpec().getReplicas()).isEqualTo(5);
+    }
+
+    /**
+     * The fight docs/architecture.md (drift versus conflicts) and docs/adoption.md describe: the manifest sets
+     * {@code replicas} and an autoscaler changes it through the scale subresource. The plan says it will revert the
+     * autoscaler, apply does, and the clusters the autoscaler left alone plan nothing.
+     */
+    @Test
+    void replicasInTheManifestAndAnAutoscalerFightAndThePlanSaysWhoseChangeItReverts(QuarkusMainLauncher launcher) {
+        ws.write("app/web.yaml", Manifests.deployment("web", "registry.example/web:1.0")
+                .replace("spec:\n  selector:", "spec:\n  replicas: 2\n  selector:"));
+        assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
+        assertThat(deployment(0).getSpec().getReplicas()).isEqualTo(2);
+
+        autoscale(0, 5);
+        assertThat(deployment(0).getSpec().getReplicas()).isEqualTo(5);
+        assertThat(deployment(0).getMetadata().getManagedFields())
+                .as("the autoscaler wrote through the scale subresource under its own manager")
+                .anySatisfy(m -> {
+                    assertThat(m.getManager()).isEqualTo(AUTOSCALER);
+                    assertThat(m.getSubresource()).isEqualTo("scale");
+                });
+
+        var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json", "--detailed-exitcode");
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
+        var change = plan.change(ws.cluster(0).name(), web);
+        assertThat(change.get("action").asText()).isEqualTo("update");
+        assertThat(change.get("changedPaths").toString()).isEqualTo("[\"spec.replicas\"]");
+        assertThat(change.get("conflicts")).as("drift, not another applier's intent").isEmpty();
+        assertThat(change.get("note").asText()).contains("reverts changes made by " + AUTOSCALER + " (scale)");
+        for (int i = 1; i < 3; i++) {
+            assertThat(plan.action(ws.cluster(i).name(), web)).as("not scaled on %s", ws.cluster(i).name())
+                    .isEqualTo("unchanged");
+        }
+
+        var apply = Run.of(launcher, "apply", "-f", ws.fleetPath());
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        assertThat(deployment(0).getSpec().getReplicas()).as("the manifest's value wins").isEqualTo(2);
+        var again = Run.of(launcher, "plan", "-f", ws.fleetPath(), "--detailed-exitcode");
+        assertThat(again.exitCode()).as("settled until the autoscaler acts again: %s", again).isZero();
+    }
+
+    /** What an HPA does at the API: a PUT of the scale subresource under the controller manager's field manager. */
+    private void autoscale(int cluster, int replicas) {
+        var ns = ws.ns("app");
+        ws.cluster(cluster).client().raw("/apis/apps/v1/namespaces/" + ns + "/deployments/web/scale?fieldManager="
+                + AUTOSCALER, "PUT", java.util.Map.of("apiVersion", "autoscaling/v1", "kind", "Scale",
+                "metadata", java.util.Map.of("name", "web", "namespace", ns),
+                "spec", java.util.Map.of("replicas", replicas)));
     }
 
     @Test
@@ -151,6 +208,9 @@ class ChangeDetectionTest {
                 .doesNotContain("replicas", "strategy", "revisionHistoryLimit");
         assertThat(ApiRequests.count(ws.cluster(0), Set.of("configmaps", "namespaces"), ApiRequests.MUTATING))
                 .as("unchanged ConfigMap and Namespace are decided without a dry run").isEqualTo(dryRunsBefore);
+        ApiRequests.assertSeesAKnownRequest("dry runs of ConfigMaps and Namespaces",
+                () -> ApiRequests.count(ws.cluster(0), Set.of("configmaps", "namespaces"), ApiRequests.MUTATING),
+                ApiRequests.dryRunCreate(ws.cluster(0), "default"));
     }
 
     private Deployment deployment(int cluster) {

@@ -74,6 +74,11 @@ class OutputTest {
         assertThat(invalid.exitCode()).isEqualTo(64);
         assertThat(invalid.err()).contains("broken.yaml").contains("metadata.name");
         assertThat(after).as("no request reached any cluster").isEqualTo(before);
+        for (var c : ws.all()) {
+            ApiRequests.assertSeesAKnownRequest("requests to " + c.name(), () -> ApiRequests.count(c,
+                    Set.of("configmaps", "namespaces"), Set.of("GET", "LIST", "APPLY", "PATCH", "POST")),
+                    ApiRequests.get(c, "default"));
+        }
     }
 
     @Test

@@ -79,6 +79,9 @@ class TerminatingTest {
         assertThat(outcome.get("error").asText()).contains("namespace " + ns + " is being deleted")
                 .contains("--wait-for-deletion");
         assertThat(writes).as("no doomed write sent").isZero();
+        ApiRequests.assertSeesAKnownRequest("writes of Namespaces and ConfigMaps",
+                () -> ApiRequests.mutating(cluster, Set.of("namespaces", "configmaps")),
+                ApiRequests.dryRunCreate(cluster, "default"));
         assertThat(cluster.client().configMaps().inNamespace(ns).withName("second").get()).isNull();
     }
 

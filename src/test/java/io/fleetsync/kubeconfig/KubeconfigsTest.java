@@ -1,4 +1,4 @@
-package io.fleetsync.cluster;
+package io.fleetsync.kubeconfig;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -122,7 +122,7 @@ class KubeconfigsTest {
     void anExecEntryThatCannotBeRunAsWrittenNamesTheUserAndField(@TempDir Path dir) throws Exception {
         var file = Files.writeString(dir.resolve("kubeconfig"), EXEC_USERS);
 
-        assertThatThrownBy(() -> kubeconfigs.resolve(file, "old")).isInstanceOf(ExecCredentialException.class)
+        assertThatThrownBy(() -> kubeconfigs.resolve(file, "old")).isInstanceOf(InvalidExecEntry.class)
                 .hasMessageContaining("user 'old'").hasMessageContaining("exec.apiVersion")
                 .hasMessageContaining("v1alpha1");
         assertThatThrownBy(() -> kubeconfigs.resolve(file, "strict")).hasMessageContaining("user 'strict'")

@@ -1,4 +1,4 @@
-package io.fleetsync.cluster;
+package io.fleetsync.kubeconfig;
 
 import java.nio.file.Path;
 import java.util.List;

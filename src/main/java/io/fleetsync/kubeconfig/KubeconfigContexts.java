@@ -1,4 +1,4 @@
-package io.fleetsync.fleet;
+package io.fleetsync.kubeconfig;
 
 import io.fleetsync.input.YamlProblems;
 import java.io.IOException;
@@ -15,15 +15,15 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads the context names of kubeconfig files, each file once per fleet load. */
-final class KubeconfigContexts {
+public final class KubeconfigContexts {
 
     /** The context names of one kubeconfig, or why they could not be read. */
-    record Contexts(Set<String> names, String failure) {
+    public record Contexts(Set<String> names, String failure) {
     }
 
     private final Map<Path, Contexts> byFile = new HashMap<>();
 
-    Contexts of(Path kubeconfig) {
+    public Contexts of(Path kubeconfig) {
         return byFile.computeIfAbsent(kubeconfig, KubeconfigContexts::read);
     }
 

@@ -1,10 +1,9 @@
-package io.fleetsync.cluster;
+package io.fleetsync.kubeconfig;
 
 import io.fabric8.kubernetes.api.model.ExecConfig;
 import io.fabric8.kubernetes.api.model.NamedCluster;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
-import io.fleetsync.cluster.ExecCredentialException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The result is what {@code fromKubeconfig} returns: the same merge, then the same system-property and environment
  * overrides (proxies, for instance) — except exec plugins: Fabric8 would run a user's plugin inside the merge, once
  * per context, with stderr mixed into its JSON. They are taken out at parse time and given back as
- * {@link ExecPlugin}s for {@link ExecCredentials} to run once per user.
+ * {@link ExecPlugin}s for the cluster package's {@code ExecCredentials} to run once per user.
  */
-final class Kubeconfigs {
+public final class Kubeconfigs {
     private record Version(Path file, FileTime modified, long size) {
     }
 
@@ -36,16 +35,17 @@ final class Kubeconfigs {
     }
 
     /** One context: Fabric8's config without exec, and the context user's exec plugin if it has one. */
-    record Context(Config config, Optional<ExecPlugin> exec) {
+    public record Context(Config config, Optional<ExecPlugin> exec) {
     }
 
     private final ConcurrentHashMap<Version, Parsed> parsed = new ConcurrentHashMap<>();
 
-    Config forContext(Path file, String context) throws IOException {
+    public Config forContext(Path file, String context) throws IOException {
         return resolve(file, context).config();
     }
 
-    Context resolve(Path file, String context) throws IOException {
+    /** The context's config; throws {@link InvalidExecEntry} when its user's exec entry cannot be run as written. */
+    public Context resolve(Path file, String context) throws IOException {
         var path = file.toAbsolutePath().normalize();
         // Keyed by modification time and size too: a long-lived process (tests) may see the file rewritten.
         var version = new Version(path, Files.getLastModifiedTime(path), Files.size(path));
@@ -96,11 +96,11 @@ final class Kubeconfigs {
             }
         }
         if (version == null) {
-            throw new ExecCredentialException(Reason.INVALID_CONFIG, where + "apiVersion '" + exec.getApiVersion()
+            throw new InvalidExecEntry(where + "apiVersion '" + exec.getApiVersion()
                     + "' is not supported; use client.authentication.k8s.io/v1 or v1beta1");
         }
         if (exec.getCommand() == null || exec.getCommand().isBlank()) {
-            throw new ExecCredentialException(Reason.INVALID_CONFIG, where + "command is missing");
+            throw new InvalidExecEntry(where + "command is missing");
         }
         var mode = interactiveMode(exec.getInteractiveMode(), version, where);
         var env = new LinkedHashMap<String, String>();
@@ -117,7 +117,7 @@ final class Kubeconfigs {
                                                               String where) {
         if (value == null || value.isBlank()) {
             if (version == ExecPlugin.ExecApiVersion.V1) {
-                throw new ExecCredentialException(Reason.INVALID_CONFIG, where
+                throw new InvalidExecEntry(where
                         + "interactiveMode is required for client.authentication.k8s.io/v1 (Never, IfAvailable or Always)");
             }
             return ExecPlugin.InteractiveMode.IF_AVAILABLE;
@@ -126,7 +126,7 @@ final class Kubeconfigs {
             case "never" -> ExecPlugin.InteractiveMode.NEVER;
             case "ifavailable" -> ExecPlugin.InteractiveMode.IF_AVAILABLE;
             case "always" -> ExecPlugin.InteractiveMode.ALWAYS;
-            default -> throw new ExecCredentialException(Reason.INVALID_CONFIG, where + "interactiveMode '" + value
+            default -> throw new InvalidExecEntry(where + "interactiveMode '" + value
                     + "' is not one of Never, IfAvailable, Always");
         };
     }
@@ -154,7 +154,7 @@ final class Kubeconfigs {
             try {
                 info.put("certificate-authority-data", Base64.getEncoder().encodeToString(Files.readAllBytes(ca)));
             } catch (IOException e) {
-                throw new ExecCredentialException(Reason.INVALID_CONFIG, "cluster '" + named.getName()
+                throw new InvalidExecEntry("cluster '" + named.getName()
                         + "' in kubeconfig " + file + ": certificate-authority " + ca + " cannot be read");
             }
         }
