@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.Fanout;
 import io.fleetsync.cluster.KubeApi;
@@ -73,7 +74,7 @@ public final class ClusterApplier {
                     && ApplyOrder.stage(p.change().key()) == s).toList();
             outcomes.addAll(fanout.map(batch, p -> journal.record(written.delete(p))));
         }
-        boolean clean = work.inventoryComplete() && work.failures().isEmpty() && !work.deletesHeldBack()
+        boolean clean = work.inventoryComplete() && work.problems().isEmpty() && !work.deletesHeldBack()
                 && outcomes.stream().allMatch(o -> o.status() == ObjectOutcome.Status.DONE
                         || o.change().action() == Action.ADOPT_NEEDED);
         if (clean && !stopping.getAsBoolean()) {
@@ -88,7 +89,7 @@ public final class ClusterApplier {
             Set<ResourceKey> created = outcomes.stream()
                     .filter(o -> o.status() == ObjectOutcome.Status.DONE && o.change().action() == Action.CREATE)
                     .map(o -> o.change().key()).collect(Collectors.toSet());
-            outcomes.addAll(restarts.run(done, created, api).stream().map(journal::record).toList());
+            outcomes.addAll(journal.restarted(restarts.run(done, created, api)));
         }
         return outcomes;
     }

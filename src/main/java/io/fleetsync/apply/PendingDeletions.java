@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.HoldBack;

@@ -1,6 +1,6 @@
 package io.fleetsync.plan;
 
-import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.cluster.ApiResource;
@@ -56,10 +56,14 @@ public final class ClusterPlanner {
     private record Attempt<T>(T value, ResourceKey key, ApiException error) {
     }
 
+    /** One list's items, or the problem that kept it from being read. */
+    private record Listed(List<Map<String, Object>> items, PlanProblem.ListFailed problem) {
+    }
+
     public ClusterWork plan(ClusterState state, KubeApi api, PlanOptions options, Consumer<ClusterPhase> phase) {
         phase.accept(ClusterPhase.DISCOVER);
         var discovery = discoveryReader.read(api);
-        var failures = new ArrayList<ObjectOutcome>();
+        var failures = new ArrayList<PlanProblem>();
         var resolved = resolve(state, discovery, failures);
 
         phase.accept(ClusterPhase.LIST);
@@ -90,7 +94,7 @@ public final class ClusterPlanner {
         var objects = new ArrayList<PlannedObject>();
         for (var a : attempts) {
             if (a.error() != null) {
-                failures.add(ObjectOutcome.failed(Change.of(a.key(), "", io.fleetsync.diff.Action.UNCHANGED),
+                failures.add(new PlanProblem.ObjectFailed(a.key(),
                         "could not plan " + a.key().subject() + ": " + a.error().getMessage()));
             } else {
                 objects.add(a.value());
@@ -134,7 +138,7 @@ public final class ClusterPlanner {
     }
 
     /** Finds each desired object's endpoint; kinds of CRDs this run creates are derived from the CRD. */
-    private List<Resolved> resolve(ClusterState state, Discovery discovery, List<ObjectOutcome> failures) {
+    private List<Resolved> resolve(ClusterState state, Discovery discovery, List<PlanProblem> failures) {
         var fromCrds = new CrdResources(state);
         var out = new ArrayList<Resolved>();
         for (var ts : state.targets()) {
@@ -147,9 +151,8 @@ public final class ClusterPlanner {
                     if (pending.isPresent()) {
                         out.add(new Resolved(d, pending.get(), false));
                     } else {
-                        failures.add(ObjectOutcome.failed(Change.of(d.key(), d.target(),
-                                io.fleetsync.diff.Action.CREATE), "the cluster does not serve " + d.apiVersion()
-                                + " " + d.key().kind() + " (" + d.source() + ")"));
+                        failures.add(new PlanProblem.UnservedKind(d.key(), d.target(), d.apiVersion(),
+                                d.source()));
                     }
                 }
             }
@@ -184,7 +187,7 @@ public final class ClusterPlanner {
     @SuppressWarnings("unchecked")
     private boolean listOwned(List<TargetSet> sets, Discovery discovery, Map<GroupKind, ApiResource> listVersion,
                               KubeApi api,
-                              Map<ResourceKey, OwnedObject> owned, List<ObjectOutcome> failures) {
+                              Map<ResourceKey, OwnedObject> owned, List<PlanProblem> failures) {
         var scopes = new LinkedHashMap<ApiResource, Set<String>>();
         for (var ts : sets) {
             var span = ts.previous().union(ts.desired().groupKinds(), ts.desired().namespaces());
@@ -207,26 +210,24 @@ public final class ClusterPlanner {
         var selector = ApplySet.LABEL_PART_OF + " in (" + ids + ")";
         var lists = fanout.map(listScopes, scope -> {
             try {
-                return new Attempt<>(api.list(scope.resource().collectionPath(scope.namespace()), selector), null, null);
+                return new Listed(api.list(scope.resource().collectionPath(scope.namespace()), selector), null);
             } catch (ApiException e) {
                 var what = scope.resource().groupKind().applySetName()
                         + (scope.namespace().isEmpty() ? "" : " in namespace " + scope.namespace());
-                return new Attempt<List<Map<String, Object>>>(null,
-                        new ResourceKey(scope.resource().group(), scope.resource().kind(), scope.namespace(), "*"),
-                        e.withMessage("listing " + what + " failed: " + e.getMessage()));
+                return new Listed(null, new PlanProblem.ListFailed(scope.resource().groupKind(), scope.namespace(),
+                        "listing " + what + " failed: " + e.getMessage()));
             }
         });
         boolean complete = true;
         for (int i = 0; i < lists.size(); i++) {
             var attempt = lists.get(i);
             var resource = listScopes.get(i).resource();
-            if (attempt.error() != null) {
+            if (attempt.problem() != null) {
                 complete = false;
-                failures.add(ObjectOutcome.failed(Change.of(attempt.key(), "", io.fleetsync.diff.Action.UNCHANGED),
-                        attempt.error().getMessage()));
+                failures.add(attempt.problem());
                 continue;
             }
-            for (var item : attempt.value()) {
+            for (var item : attempt.items()) {
                 var meta = (Map<String, Object>) item.get("metadata");
                 var labels = (Map<String, String>) meta.getOrDefault("labels", Map.of());
                 var key = new ResourceKey(resource.group(), resource.kind(),
