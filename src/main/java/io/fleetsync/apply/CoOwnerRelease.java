@@ -1,7 +1,7 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.ApiException;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.ManagedFields;
 import io.fleetsync.plan.PlannedObject;
@@ -22,9 +22,9 @@ import java.util.Objects;
  */
 final class CoOwnerRelease {
     private static final int ATTEMPTS = 3;
-    private final KubeApi api;
+    private final ObjectStore api;
 
-    CoOwnerRelease(KubeApi api) {
+    CoOwnerRelease(ObjectStore api) {
         this.api = api;
     }
 
@@ -41,7 +41,7 @@ final class CoOwnerRelease {
     void release(String path, Map<String, Object> applied) {
         var object = applied;
         for (int attempt = 1; ; attempt++) {
-            var released = ManagedFields.releasedTo(object, KubeApi.FIELD_MANAGER);
+            var released = ManagedFields.releasedTo(object, ObjectStore.FIELD_MANAGER);
             if (released.isEmpty()) {
                 return;
             }
@@ -49,7 +49,7 @@ final class CoOwnerRelease {
             meta.put("resourceVersion", ((Map<?, ?>) object.get("metadata")).get("resourceVersion"));
             meta.put("managedFields", released.get());
             try {
-                api.mergePatch(path, Map.of("metadata", meta), KubeApi.FIELD_MANAGER);
+                api.mergePatch(path, Map.of("metadata", meta), ObjectStore.FIELD_MANAGER);
                 return;
             } catch (ApiException e) {
                 // Someone wrote in between (a controller's status, an annotation): read again and recompute.

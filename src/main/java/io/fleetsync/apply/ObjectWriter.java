@@ -1,8 +1,12 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.cluster.WriteMode;
+import io.fleetsync.cluster.ApplyMode;
+import io.fleetsync.cluster.ObjectStore;
+import io.fleetsync.cluster.Stopping;
+import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.SecretMasking;
 import io.fleetsync.plan.CascadeGuard;
@@ -14,14 +18,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /** Writes or deletes one planned object, turning every failure into that object's outcome. */
 final class ObjectWriter {
-    private final KubeApi api;
+    private final ObjectStore api;
     private final ClusterWork work;
     private final ApplyOptions options;
-    private final BooleanSupplier stopping;
+    private final Stopping stopping;
     /** Namespaces this run creates: in a dry run they do not exist, so their objects cannot be dry-run. */
     private final Set<String> newNamespaces = new HashSet<>();
     /** Groups/kinds of CRDs that did not become Established: their custom resources are not written. */
@@ -33,7 +36,7 @@ final class ObjectWriter {
     private final PruneScope scope;
     private final PendingDeletions deletions;
 
-    ObjectWriter(KubeApi api, ClusterWork work, ApplyOptions options, BooleanSupplier stopping) {
+    ObjectWriter(ObjectStore api, ClusterWork work, ApplyOptions options, Stopping stopping) {
         this.api = api;
         this.work = work;
         this.options = options;
@@ -51,7 +54,7 @@ final class ObjectWriter {
     ObjectOutcome write(PlannedObject p) {
         var change = p.change();
         var key = change.key();
-        if (stopping.getAsBoolean()) {
+        if (stopping.requested()) {
             return ObjectOutcome.skipped(change, "not applied: the run was interrupted");
         }
         if (change.heldBack() != null && change.heldBack().reason().blocksWrite()) {
@@ -93,7 +96,7 @@ final class ObjectWriter {
             if (change.action() == Action.REPLACE) {
                 replace(p, path);
             } else {
-                var applied = api.apply(path, p.applyBody(), options.dryRun(), p.force());
+                var applied = api.apply(path, p.applyBody(), ApplyMode.of(options.writeMode()).forcedIf(p.force()));
                 if (ApplyOrder.isCrd(key.groupKind()) && applied != null) {
                     appliedCrds.put(key.name(), applied);
                 }
@@ -111,7 +114,7 @@ final class ObjectWriter {
     }
 
     ObjectOutcome delete(PlannedObject p) {
-        if (stopping.getAsBoolean()) {
+        if (stopping.requested()) {
             return ObjectOutcome.skipped(p.change(), "not deleted: the run was interrupted");
         }
         var key = p.change().key();
@@ -121,7 +124,7 @@ final class ObjectWriter {
             if (heldBack.isPresent()) {
                 return ObjectOutcome.heldBack(p.change().withHeldBack(heldBack.get()));
             }
-            api.delete(p.resource().objectPath(key.namespace(), key.name()), p.liveUid(), options.dryRun());
+            api.delete(p.resource().objectPath(key.namespace(), key.name()), p.liveUid(), options.writeMode());
             return ObjectOutcome.done(p.change());
         } catch (ApiException e) {
             if (e.kind() == io.fleetsync.cluster.ApiFailure.INTERRUPTED) {
@@ -184,7 +187,7 @@ final class ObjectWriter {
     }
 
     private void replace(PlannedObject p, String path) {
-        var deleted = api.delete(path, p.liveUid(), options.dryRun());
+        var deleted = api.delete(path, p.liveUid(), options.writeMode());
         if (options.dryRun()) {
             return;
         }
@@ -192,6 +195,6 @@ final class ObjectWriter {
             throw ApiException.of(io.fleetsync.cluster.ApiFailure.REJECTED, "deleted, but still present after "
                     + options.waitTimeout().toSeconds() + "s (finalizers?); not recreated");
         }
-        api.apply(path, p.applyBody(), false, true);
+        api.apply(path, p.applyBody(), ApplyMode.of(WriteMode.PERSIST).forced());
     }
 }

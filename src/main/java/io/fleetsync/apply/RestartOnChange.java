@@ -1,9 +1,9 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ApiResource;
 import io.fleetsync.cluster.Fanout;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
 import io.fleetsync.plan.PlannedObject;
 import io.fleetsync.resource.ResourceKey;
@@ -36,7 +36,7 @@ final class RestartOnChange {
     }
 
     /** @param changed configs whose write succeeded; @param created objects this run created (they start fresh) */
-    List<RestartResult> run(List<PlannedObject> changed, Set<ResourceKey> created, KubeApi api) {
+    List<RestartResult> run(List<PlannedObject> changed, Set<ResourceKey> created, ObjectStore api) {
         var triggers = new LinkedHashMap<String, List<ConfigReferences.Ref>>();
         for (var p : changed) {
             var key = p.change().key();
@@ -71,7 +71,7 @@ final class RestartOnChange {
         return outcomes;
     }
 
-    private RestartResult restart(KubeApi api, ApiResource type, ResourceKey key, List<ConfigReferences.Ref> refs,
+    private RestartResult restart(ObjectStore api, ApiResource type, ResourceKey key, List<ConfigReferences.Ref> refs,
                                   String now) {
         var configs = refs.stream().map(r -> r.kind() + "/" + r.name()).distinct().toList();
         try {

@@ -1,5 +1,6 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ApiFailure;
@@ -7,7 +8,6 @@ import io.fleetsync.cluster.ApiResource;
 import io.fleetsync.cluster.Discovery;
 import io.fleetsync.cluster.DiscoveryReader;
 import io.fleetsync.cluster.Fanout;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Change;
 import io.fleetsync.diff.ManagedFields;
 import io.fleetsync.diff.SecretMasking;
@@ -60,7 +60,7 @@ public final class ClusterPlanner {
     private record Listed(List<Map<String, Object>> items, PlanProblem.ListFailed problem) {
     }
 
-    public ClusterWork plan(ClusterState state, KubeApi api, PlanOptions options, Consumer<ClusterPhase> phase) {
+    public ClusterWork plan(ClusterState state, ObjectStore api, PlanOptions options, Consumer<ClusterPhase> phase) {
         phase.accept(ClusterPhase.DISCOVER);
         var discovery = discoveryReader.read(api);
         var failures = new ArrayList<PlanProblem>();
@@ -131,7 +131,7 @@ public final class ClusterPlanner {
 
     /** Holds back deletes of namespaces and CRDs that would take objects this plan does not prune with them. */
     private static List<PlannedObject> guardCascades(List<PlannedObject> objects, List<PlannedObject> deletes,
-                                                     KubeApi api, Discovery discovery) {
+                                                     ObjectStore api, Discovery discovery) {
         var all = new ArrayList<>(objects);
         all.addAll(deletes);
         return new CascadeGuard(api, discovery).guard(deletes, PruneScope.of(all));
@@ -160,7 +160,7 @@ public final class ClusterPlanner {
         return out;
     }
 
-    private List<TargetSet> readParents(ClusterState state, List<Resolved> resolved, KubeApi api) {
+    private List<TargetSet> readParents(ClusterState state, List<Resolved> resolved, ObjectStore api) {
         var parents = fanout.map(state.targets(), ts -> {
             var set = ApplySet.forTarget(ts.target().name(), state.membership().fleet().name(),
                     state.cluster().name());
@@ -186,7 +186,7 @@ public final class ClusterPlanner {
     /** Lists every owned object; returns false when any list failed (then what exists is not fully known). */
     @SuppressWarnings("unchecked")
     private boolean listOwned(List<TargetSet> sets, Discovery discovery, Map<GroupKind, ApiResource> listVersion,
-                              KubeApi api,
+                              ObjectStore api,
                               Map<ResourceKey, OwnedObject> owned, List<PlanProblem> failures) {
         var scopes = new LinkedHashMap<ApiResource, Set<String>>();
         for (var ts : sets) {
@@ -240,7 +240,7 @@ public final class ClusterPlanner {
 
     @SuppressWarnings("unchecked")
     private Attempt<PlannedObject> planObject(Resolved r, List<TargetSet> sets, Map<String, String> setTargets,
-                                              Map<ResourceKey, OwnedObject> owned, Presence presence, KubeApi api,
+                                              Map<ResourceKey, OwnedObject> owned, Presence presence, ObjectStore api,
                                               ObjectPlanner planner) {
         var d = r.desired();
         try {

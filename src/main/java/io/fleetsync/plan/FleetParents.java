@@ -1,8 +1,8 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.manifest.ClusterState;
 import io.fleetsync.resource.ApplySet;
 import io.fleetsync.resource.GroupKind;
@@ -21,7 +21,7 @@ final class FleetParents {
      * empty optional when the list failed, which is recorded in failures (then nothing may be pruned: unknown is
      * not absent).
      */
-    Optional<List<Map<String, Object>>> list(ClusterState state, KubeApi api, List<PlanProblem> failures) {
+    Optional<List<Map<String, Object>>> list(ClusterState state, ObjectStore api, List<PlanProblem> failures) {
         if (!state.membership().needsParentList()) {
             return Optional.of(List.of());
         }

@@ -1,8 +1,9 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.cluster.ApplyMode;
+import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ApiResource;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.Change;
 import io.fleetsync.diff.ConflictPath;
@@ -19,12 +20,12 @@ import java.util.Map;
  * and fields other managers own never show up as changes.
  */
 final class ObjectPlanner {
-    private final KubeApi api;
+    private final ObjectStore api;
     private final OwnedFieldsCheck ownedFields;
     private final PlanOptions options;
     private final ObjectDiffer differ;
 
-    ObjectPlanner(KubeApi api, ManagedFields managedFields, PlanOptions options, ObjectDiffer differ) {
+    ObjectPlanner(ObjectStore api, ManagedFields managedFields, PlanOptions options, ObjectDiffer differ) {
         this.api = api;
         this.ownedFields = new OwnedFieldsCheck(managedFields);
         this.options = options;
@@ -47,7 +48,7 @@ final class ObjectPlanner {
                     applyBody, live, false);
         }
         if (foreignOwner == null) {
-            var differences = ownedFields.differences(applyBody, live, KubeApi.FIELD_MANAGER);
+            var differences = ownedFields.differences(applyBody, live, ObjectStore.FIELD_MANAGER);
             if (differences.isPresent() && differences.get().isEmpty()) {
                 return planned(Change.of(key, desired.target(), Action.UNCHANGED), resource, applyBody, live, false);
             }
@@ -58,7 +59,7 @@ final class ObjectPlanner {
         boolean force = false;
         String note = foreignOwner == null ? null : "adopts: " + foreignOwner;
         try {
-            result = api.apply(path, applyBody, true, false);
+            result = api.apply(path, applyBody, ApplyMode.DRY_RUN);
         } catch (ApiException e) {
             if (e.isConflict() && !e.causes().isEmpty()) {
                 var conflicts = FieldConflicts.of(e.causes(), applyBody, live, foreignOwner != null);
@@ -81,7 +82,7 @@ final class ObjectPlanner {
                         body = ObjectContent.pinnedTo(applyBody, live);
                     }
                 }
-                result = api.apply(path, body, true, true);
+                result = api.apply(path, body, ApplyMode.DRY_RUN.forced());
             } else if (isImmutable(e)) {
                 var paths = e.causes().stream().filter(c -> mentionsImmutable(c.message()))
                         .map(c -> ConflictPath.of(c.field(), applyBody)).distinct().toList();

@@ -57,7 +57,7 @@ final class ClusterPipeline {
             journal.planned(work);
             journal.problems(work.problems());
             if (options.apply()) {
-                new ClusterApplier(fanout).apply(work, api, writeOptions(options), journal, stopping);
+                new ClusterApplier(fanout).apply(work, api, writeOptions(options), journal, stopping::getAsBoolean);
             }
             return finish(name, work, journal, start);
         } catch (RuntimeException e) {
