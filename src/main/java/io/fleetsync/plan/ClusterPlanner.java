@@ -253,20 +253,9 @@ public final class ClusterPlanner {
             } else if (r.served() && !presence.absent(d.key())) {
                 live = api.get(r.resource().objectPath(d.key().namespace(), d.key().name()));
             }
-            String foreignOwner = null;
-            if (live != null) {
-                var labels = (Map<String, String>) ((Map<String, Object>) live.get("metadata"))
-                        .getOrDefault("labels", Map.of());
-                var partOf = labels.get(ApplySet.LABEL_PART_OF);
-                if (partOf == null) {
-                    foreignOwner = "exists and is not managed by fleetsync";
-                } else if (!partOf.equals(set.id())) {
-                    var other = setTargets.get(partOf);
-                    foreignOwner = other != null ? "owned by fleetsync target " + other
-                            : "owned by another tool's ApplySet " + partOf;
-                }
-            }
-            return new Attempt<>(planner.plan(d, r.resource(), body, live, foreignOwner), d.key(), null);
+            var ownership = live == null ? new Ownership.Ours() : Ownership.of(live, set.id(), setTargets);
+            return new Attempt<>(planner.plan(new ObjectFacts(d, r.resource(), body, live, ownership)), d.key(),
+                    null);
         } catch (ApiException e) {
             // A server error may echo the object back: never let a Secret's values through (causes dropped too).
             return new Attempt<>(null, d.key(), new ApiException(e.code(), e.kind(), e.reason(),
