@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.resource.ObjectView;
 import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.diff.Action;
@@ -29,7 +30,6 @@ final class CoOwnerRelease {
     }
 
     /** An adoption: the object existed and was not a member of this target's ApplySet when planned. */
-    @SuppressWarnings("unchecked")
     static boolean adopts(PlannedObject p) {
         if (p.live() == null || p.applyBody() == null || p.change().action() != Action.UPDATE) {
             return false;
@@ -46,7 +46,7 @@ final class CoOwnerRelease {
                 return;
             }
             var meta = new LinkedHashMap<String, Object>();
-            meta.put("resourceVersion", ((Map<?, ?>) object.get("metadata")).get("resourceVersion"));
+            meta.put("resourceVersion", ObjectView.of(object).resourceVersion());
             meta.put("managedFields", released.get());
             try {
                 api.mergePatch(path, Map.of("metadata", meta), ObjectStore.FIELD_MANAGER);
@@ -64,10 +64,7 @@ final class CoOwnerRelease {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static String partOf(Map<String, Object> object) {
-        var meta = object.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.<String, Object>of();
-        var labels = meta.get("labels") instanceof Map<?, ?> l ? l : Map.of();
-        return (String) labels.get(ApplySet.LABEL_PART_OF);
+        return ObjectView.of(object).label(ApplySet.LABEL_PART_OF);
     }
 }

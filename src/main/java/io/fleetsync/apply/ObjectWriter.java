@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.resource.ObjectView;
 import io.fleetsync.cluster.WriteMode;
 import io.fleetsync.cluster.ApplyMode;
 import io.fleetsync.cluster.ObjectStore;
@@ -166,10 +167,8 @@ final class ObjectWriter {
 
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
-    @SuppressWarnings("unchecked")
     private static String resourceVersion(Map<String, Object> object) {
-        return object != null && object.get("metadata") instanceof Map<?, ?> m
-                ? (String) ((Map<String, Object>) m).get("resourceVersion") : null;
+        return object == null ? null : ObjectView.of(object).resourceVersion();
     }
 
     /** CRD names are {@code plural.group}; the kinds come from the plan's CRD bodies. */

@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.resource.ObjectView;
 import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.Stopping;
 import io.fleetsync.result.ObjectOutcome;
@@ -54,9 +55,7 @@ final class PendingDeletions {
     }
 
     /** Gone, or replaced by a live object (someone recreated it, or fleetsync did in an earlier stage). */
-    @SuppressWarnings("unchecked")
     private static boolean terminating(Map<String, Object> live) {
-        return live != null && live.get("metadata") instanceof Map<?, ?> meta
-                && ((Map<String, Object>) meta).get("deletionTimestamp") != null;
+        return live != null && ObjectView.of(live).deletionTimestamp().isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.resource.ObjectView;
 import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ApiResource;
@@ -84,7 +85,6 @@ final class RestartOnChange {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static boolean isTrigger(PlannedObject p) {
         var key = p.change().key();
         if (!key.group().isEmpty() || !(key.kind().equals("ConfigMap") || key.kind().equals("Secret"))
@@ -95,14 +95,10 @@ final class RestartOnChange {
         if (action != Action.UPDATE && action != Action.REPLACE) {
             return false;
         }
-        var meta = (Map<String, Object>) p.applyBody().getOrDefault("metadata", Map.of());
-        var annotations = (Map<String, Object>) meta.getOrDefault("annotations", Map.of());
-        return "true".equals(String.valueOf(annotations.get(ANNOTATION)));
+        return "true".equals(ObjectView.of(p.applyBody()).annotation(ANNOTATION));
     }
 
-    @SuppressWarnings("unchecked")
     private static ResourceKey keyOf(ApiResource type, Map<String, Object> obj) {
-        var meta = (Map<String, Object>) obj.get("metadata");
-        return new ResourceKey(type.group(), type.kind(), (String) meta.get("namespace"), (String) meta.get("name"));
+        return ObjectView.of(obj).keyAs(type.group(), type.kind());
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.resource.ObjectView;
 import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.cluster.ApiException;
@@ -113,9 +114,7 @@ public final class CascadeGuard {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static ResourceKey keyOf(String group, String kind, Map<String, Object> item) {
-        var meta = (Map<String, Object>) item.getOrDefault("metadata", Map.of());
-        return new ResourceKey(group, kind, (String) meta.getOrDefault("namespace", ""), (String) meta.get("name"));
+        return ObjectView.of(item).keyAs(group, kind);
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.resource.ObjectView;
 import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
@@ -184,7 +185,6 @@ public final class ClusterPlanner {
     }
 
     /** Lists every owned object; returns false when any list failed (then what exists is not fully known). */
-    @SuppressWarnings("unchecked")
     private boolean listOwned(List<TargetSet> sets, Discovery discovery, Map<GroupKind, ApiResource> listVersion,
                               ObjectStore api,
                               Map<ResourceKey, OwnedObject> owned, List<PlanProblem> failures) {
@@ -228,17 +228,14 @@ public final class ClusterPlanner {
                 continue;
             }
             for (var item : attempt.items()) {
-                var meta = (Map<String, Object>) item.get("metadata");
-                var labels = (Map<String, String>) meta.getOrDefault("labels", Map.of());
-                var key = new ResourceKey(resource.group(), resource.kind(),
-                        (String) meta.getOrDefault("namespace", ""), (String) meta.get("name"));
-                owned.put(key, new OwnedObject(key, resource, item, labels.get(ApplySet.LABEL_PART_OF)));
+                var view = ObjectView.of(item);
+                var key = view.keyAs(resource.group(), resource.kind());
+                owned.put(key, new OwnedObject(key, resource, item, view.label(ApplySet.LABEL_PART_OF)));
             }
         }
         return complete;
     }
 
-    @SuppressWarnings("unchecked")
     private Attempt<PlannedObject> planObject(Resolved r, List<TargetSet> sets, Map<String, String> setTargets,
                                               Map<ResourceKey, OwnedObject> owned, Presence presence, ObjectStore api,
                                               ObjectPlanner planner) {

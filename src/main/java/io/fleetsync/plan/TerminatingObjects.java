@@ -1,5 +1,6 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.resource.ObjectView;
 import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.cluster.ApiException;
@@ -73,12 +74,8 @@ final class TerminatingObjects {
         return new Change(c.key(), c.target(), Action.CREATE, List.of(), List.of(), c.diff(), c.note(), null, why);
     }
 
-    @SuppressWarnings("unchecked")
     static Optional<String> deletionTimestamp(Map<String, Object> live) {
-        if (live == null || !(live.get("metadata") instanceof Map<?, ?> meta)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable((String) ((Map<String, Object>) meta).get("deletionTimestamp"));
+        return live == null ? Optional.empty() : ObjectView.of(live).deletionTimestamp();
     }
 
     private static Map<String, Object> getNamespace(ObjectStore api, String ns) {
