@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.resource.CrdDefinition;
 import io.fleetsync.resource.ObjectView;
 import io.fleetsync.cluster.WriteMode;
 import io.fleetsync.cluster.ApplyMode;
@@ -172,14 +173,13 @@ final class ObjectWriter {
     }
 
     /** CRD names are {@code plural.group}; the kinds come from the plan's CRD bodies. */
-    @SuppressWarnings("unchecked")
     private Set<String> kindsOf(String crdName) {
         var out = new HashSet<String>();
         for (var p : work.objects()) {
             if (ApplyOrder.isCrd(p.change().key().groupKind()) && p.change().key().name().equals(crdName)
-                    && p.applyBody() != null && p.applyBody().get("spec") instanceof Map<?, ?> spec) {
-                var names = (Map<String, Object>) ((Map<String, Object>) spec).getOrDefault("names", Map.of());
-                out.add(((Map<String, Object>) spec).get("group") + "/" + names.get("kind"));
+                    && p.applyBody() != null && p.applyBody().get("spec") instanceof Map<?, ?>) {
+                var def = CrdDefinition.of(p.applyBody());
+                out.add(def.group() + "/" + def.kind());
             }
         }
         return out;
