@@ -24,6 +24,11 @@ public record ApplyOptions(boolean dryRun, boolean forceReplace, Duration waitTi
         return new ApplyOptions(false, false, Duration.ofSeconds(60));
     }
 
+    /** How writes are sent: persisted, or as a server-side dry run. */
+    public io.fleetsync.cluster.WriteMode writeMode() {
+        return io.fleetsync.cluster.WriteMode.dryRunIf(dryRun);
+    }
+
     /** These options for one cluster whose pipeline must end by {@code clusterDeadline}. */
     public ApplyOptions until(Instant clusterDeadline) {
         return new ApplyOptions(dryRun, forceReplace, waitTimeout, waitForDeletion, clusterDeadline);

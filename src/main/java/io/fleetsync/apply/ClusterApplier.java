@@ -1,8 +1,12 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.cluster.WriteMode;
+import io.fleetsync.cluster.ApplyMode;
+import io.fleetsync.cluster.ObjectStore;
+import io.fleetsync.cluster.Stopping;
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.Fanout;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
 import io.fleetsync.plan.ClusterWork;
 import io.fleetsync.plan.ParentRecord;
@@ -15,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import io.fleetsync.plan.ClusterPhase;
 import java.util.stream.Collectors;
 
@@ -36,8 +39,8 @@ public final class ClusterApplier {
     /**
      * @param stopping true once the run must start no new writes (SIGINT/SIGTERM); pending writes become SKIPPED
      */
-    public List<ObjectOutcome> apply(ClusterWork work, KubeApi api, ApplyOptions options, ClusterJournal journal,
-                                     BooleanSupplier stopping) {
+    public List<ObjectOutcome> apply(ClusterWork work, ObjectStore api, ApplyOptions options, ClusterJournal journal,
+                                     Stopping stopping) {
         journal.enter(ClusterPhase.APPLY);
         // Each outcome goes to the journal the moment it is known, so a cluster stopped by its deadline in the
         // middle of a stage still reports what it wrote.
@@ -73,22 +76,22 @@ public final class ClusterApplier {
                     && ApplyOrder.stage(p.change().key()) == s).toList();
             outcomes.addAll(fanout.map(batch, p -> journal.record(written.delete(p))));
         }
-        boolean clean = work.inventoryComplete() && work.failures().isEmpty() && !work.deletesHeldBack()
+        boolean clean = work.inventoryComplete() && work.problems().isEmpty() && !work.deletesHeldBack()
                 && outcomes.stream().allMatch(o -> o.status() == ObjectOutcome.Status.DONE
                         || o.change().action() == Action.ADOPT_NEEDED);
-        if (clean && !stopping.getAsBoolean()) {
+        if (clean && !stopping.requested()) {
             for (var set : placed(work)) {
                 writeParent(api, set, set.desired(), options.dryRun());
             }
             work.retiredParents().forEach(p -> deleteParent(api, p, options.dryRun()));
         }
-        if (!options.dryRun() && !stopping.getAsBoolean()) {
+        if (!options.dryRun() && !stopping.requested()) {
             journal.enter(ClusterPhase.RESTART);
             var done = doneWrites(outcomes, writes);
             Set<ResourceKey> created = outcomes.stream()
                     .filter(o -> o.status() == ObjectOutcome.Status.DONE && o.change().action() == Action.CREATE)
                     .map(o -> o.change().key()).collect(Collectors.toSet());
-            outcomes.addAll(restarts.run(done, created, api).stream().map(journal::record).toList());
+            outcomes.addAll(journal.restarted(restarts.run(done, created, api)));
         }
         return outcomes;
     }
@@ -104,22 +107,22 @@ public final class ClusterApplier {
         return work.sets().stream().filter(s -> s.departure() == null).toList();
     }
 
-    private static void deleteParent(KubeApi api, RetiredParent parent, boolean dryRun) {
+    private static void deleteParent(ObjectStore api, RetiredParent parent, boolean dryRun) {
         try {
-            api.delete(parent.set().parentPath(), parent.uid(), dryRun);
+            api.delete(parent.set().parentPath(), parent.uid(), WriteMode.dryRunIf(dryRun));
         } catch (ApiException e) {
-            throw new ApiException(e.code(), e.reason(), "deleting ApplySet parent " + parent.set().parentNamespace()
-                    + "/" + parent.set().parentName() + " failed: " + e.getMessage(), e.causes(), e.retryAfterSeconds());
+            throw e.withMessage("deleting ApplySet parent " + parent.set().parentNamespace()
+                    + "/" + parent.set().parentName() + " failed: " + e.getMessage());
         }
     }
 
-    private static void writeParent(KubeApi api, TargetSet set, ParentRecord scope, boolean dryRun) {
+    private static void writeParent(ObjectStore api, TargetSet set, ParentRecord scope, boolean dryRun) {
         if (set.previous().exists() && set.previous().groupKinds().equals(scope.groupKinds())
                 && set.previous().namespaces().equals(scope.namespaces()) && !set.needsIdentity()) {
             return;
         }
         try {
-            api.apply(set.set().parentPath(), scope.toParent(set.set()), dryRun, true);
+            api.apply(set.set().parentPath(), scope.toParent(set.set()), ApplyMode.of(WriteMode.dryRunIf(dryRun)).forced());
         } catch (ApiException e) {
             throw e.withMessage("writing ApplySet parent " + set.set().parentNamespace()
                     + "/" + set.set().parentName() + " failed: " + e.getMessage());

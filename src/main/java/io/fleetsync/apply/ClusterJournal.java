@@ -1,7 +1,10 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.plan.ClusterPhase;
 import io.fleetsync.plan.ClusterWork;
+import io.fleetsync.plan.PlanProblem;
+import io.fleetsync.result.RestartResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +22,8 @@ public final class ClusterJournal {
 
     private final Consumer<ClusterPhase> onEnter;
     private final List<Entry> entries = new ArrayList<>();
+    private final List<PlanProblem> problems = new ArrayList<>();
+    private final List<RestartResult> restarts = new ArrayList<>();
     private volatile ClusterPhase phase = ClusterPhase.CONNECT;
     private volatile ClusterWork work;
 
@@ -57,6 +62,32 @@ public final class ClusterJournal {
 
     public synchronized void record(ClusterPhase in, List<ObjectOutcome> outcomes) {
         outcomes.forEach(o -> entries.add(new Entry(in, o)));
+    }
+
+    /** Records what could not be planned, each in the phase it happened in; counted as failed outcomes. */
+    public synchronized void problems(List<PlanProblem> found) {
+        for (var p : found) {
+            problems.add(p);
+            entries.add(new Entry(p.phase(), p.counted()));
+        }
+    }
+
+    /** Records rollout restarts of the current phase; returns them as the outcomes they count as. */
+    public synchronized List<ObjectOutcome> restarted(List<RestartResult> results) {
+        restarts.addAll(results);
+        var counted = results.stream().map(RestartResult::outcome).toList();
+        record(phase, counted);
+        return counted;
+    }
+
+    /** What could not be planned, in the order recorded. */
+    public synchronized List<PlanProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** The rollout restarts, in the order recorded. */
+    public synchronized List<RestartResult> restarts() {
+        return List.copyOf(restarts);
     }
 
     public synchronized List<ObjectOutcome> outcomes() {

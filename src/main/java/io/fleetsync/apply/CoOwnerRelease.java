@@ -1,7 +1,8 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.resource.ObjectView;
+import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.ApiException;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.ManagedFields;
 import io.fleetsync.plan.PlannedObject;
@@ -22,14 +23,13 @@ import java.util.Objects;
  */
 final class CoOwnerRelease {
     private static final int ATTEMPTS = 3;
-    private final KubeApi api;
+    private final ObjectStore api;
 
-    CoOwnerRelease(KubeApi api) {
+    CoOwnerRelease(ObjectStore api) {
         this.api = api;
     }
 
     /** An adoption: the object existed and was not a member of this target's ApplySet when planned. */
-    @SuppressWarnings("unchecked")
     static boolean adopts(PlannedObject p) {
         if (p.live() == null || p.applyBody() == null || p.change().action() != Action.UPDATE) {
             return false;
@@ -41,15 +41,15 @@ final class CoOwnerRelease {
     void release(String path, Map<String, Object> applied) {
         var object = applied;
         for (int attempt = 1; ; attempt++) {
-            var released = ManagedFields.releasedTo(object, KubeApi.FIELD_MANAGER);
+            var released = ManagedFields.releasedTo(object, ObjectStore.FIELD_MANAGER);
             if (released.isEmpty()) {
                 return;
             }
             var meta = new LinkedHashMap<String, Object>();
-            meta.put("resourceVersion", ((Map<?, ?>) object.get("metadata")).get("resourceVersion"));
+            meta.put("resourceVersion", ObjectView.of(object).resourceVersion());
             meta.put("managedFields", released.get());
             try {
-                api.mergePatch(path, Map.of("metadata", meta), KubeApi.FIELD_MANAGER);
+                api.mergePatch(path, Map.of("metadata", meta), ObjectStore.FIELD_MANAGER);
                 return;
             } catch (ApiException e) {
                 // Someone wrote in between (a controller's status, an annotation): read again and recompute.
@@ -64,10 +64,7 @@ final class CoOwnerRelease {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static String partOf(Map<String, Object> object) {
-        var meta = object.get("metadata") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.<String, Object>of();
-        var labels = meta.get("labels") instanceof Map<?, ?> l ? l : Map.of();
-        return (String) labels.get(ApplySet.LABEL_PART_OF);
+        return ObjectView.of(object).label(ApplySet.LABEL_PART_OF);
     }
 }

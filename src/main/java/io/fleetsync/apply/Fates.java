@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.diff.Change;
 import io.fleetsync.plan.ClusterPhase;
 import io.fleetsync.resource.ResourceKey;

@@ -1,7 +1,14 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.resource.CrdDefinition;
+import io.fleetsync.resource.ObjectView;
+import io.fleetsync.cluster.WriteMode;
+import io.fleetsync.cluster.ApplyMode;
+import io.fleetsync.cluster.ObjectStore;
+import io.fleetsync.cluster.Stopping;
+import io.fleetsync.cluster.ApiFailure;
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.SecretMasking;
 import io.fleetsync.plan.CascadeGuard;
@@ -13,14 +20,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /** Writes or deletes one planned object, turning every failure into that object's outcome. */
 final class ObjectWriter {
-    private final KubeApi api;
+    private final ObjectStore api;
     private final ClusterWork work;
     private final ApplyOptions options;
-    private final BooleanSupplier stopping;
+    private final Stopping stopping;
     /** Namespaces this run creates: in a dry run they do not exist, so their objects cannot be dry-run. */
     private final Set<String> newNamespaces = new HashSet<>();
     /** Groups/kinds of CRDs that did not become Established: their custom resources are not written. */
@@ -32,7 +38,7 @@ final class ObjectWriter {
     private final PruneScope scope;
     private final PendingDeletions deletions;
 
-    ObjectWriter(KubeApi api, ClusterWork work, ApplyOptions options, BooleanSupplier stopping) {
+    ObjectWriter(ObjectStore api, ClusterWork work, ApplyOptions options, Stopping stopping) {
         this.api = api;
         this.work = work;
         this.options = options;
@@ -50,7 +56,7 @@ final class ObjectWriter {
     ObjectOutcome write(PlannedObject p) {
         var change = p.change();
         var key = change.key();
-        if (stopping.getAsBoolean()) {
+        if (stopping.requested()) {
             return ObjectOutcome.skipped(change, "not applied: the run was interrupted");
         }
         if (change.heldBack() != null && change.heldBack().reason().blocksWrite()) {
@@ -92,7 +98,7 @@ final class ObjectWriter {
             if (change.action() == Action.REPLACE) {
                 replace(p, path);
             } else {
-                var applied = api.apply(path, p.applyBody(), options.dryRun(), p.force());
+                var applied = api.apply(path, p.applyBody(), ApplyMode.of(options.writeMode()).forcedIf(p.force()));
                 if (ApplyOrder.isCrd(key.groupKind()) && applied != null) {
                     appliedCrds.put(key.name(), applied);
                 }
@@ -110,7 +116,7 @@ final class ObjectWriter {
     }
 
     ObjectOutcome delete(PlannedObject p) {
-        if (stopping.getAsBoolean()) {
+        if (stopping.requested()) {
             return ObjectOutcome.skipped(p.change(), "not deleted: the run was interrupted");
         }
         var key = p.change().key();
@@ -120,7 +126,7 @@ final class ObjectWriter {
             if (heldBack.isPresent()) {
                 return ObjectOutcome.heldBack(p.change().withHeldBack(heldBack.get()));
             }
-            api.delete(p.resource().objectPath(key.namespace(), key.name()), p.liveUid(), options.dryRun());
+            api.delete(p.resource().objectPath(key.namespace(), key.name()), p.liveUid(), options.writeMode());
             return ObjectOutcome.done(p.change());
         } catch (ApiException e) {
             if (e.kind() == io.fleetsync.cluster.ApiFailure.INTERRUPTED) {
@@ -162,28 +168,25 @@ final class ObjectWriter {
 
     private static final String CRDS = "/apis/apiextensions.k8s.io/v1/customresourcedefinitions";
 
-    @SuppressWarnings("unchecked")
     private static String resourceVersion(Map<String, Object> object) {
-        return object != null && object.get("metadata") instanceof Map<?, ?> m
-                ? (String) ((Map<String, Object>) m).get("resourceVersion") : null;
+        return object == null ? null : ObjectView.of(object).resourceVersion();
     }
 
     /** CRD names are {@code plural.group}; the kinds come from the plan's CRD bodies. */
-    @SuppressWarnings("unchecked")
     private Set<String> kindsOf(String crdName) {
         var out = new HashSet<String>();
         for (var p : work.objects()) {
             if (ApplyOrder.isCrd(p.change().key().groupKind()) && p.change().key().name().equals(crdName)
-                    && p.applyBody() != null && p.applyBody().get("spec") instanceof Map<?, ?> spec) {
-                var names = (Map<String, Object>) ((Map<String, Object>) spec).getOrDefault("names", Map.of());
-                out.add(((Map<String, Object>) spec).get("group") + "/" + names.get("kind"));
+                    && p.applyBody() != null && p.applyBody().get("spec") instanceof Map<?, ?>) {
+                var def = CrdDefinition.of(p.applyBody());
+                out.add(def.group() + "/" + def.kind());
             }
         }
         return out;
     }
 
     private void replace(PlannedObject p, String path) {
-        var deleted = api.delete(path, p.liveUid(), options.dryRun());
+        var deleted = api.delete(path, p.liveUid(), options.writeMode());
         if (options.dryRun()) {
             return;
         }
@@ -191,6 +194,6 @@ final class ObjectWriter {
             throw ApiException.of(io.fleetsync.cluster.ApiFailure.REJECTED, "deleted, but still present after "
                     + options.waitTimeout().toSeconds() + "s (finalizers?); not recreated");
         }
-        api.apply(path, p.applyBody(), false, true);
+        api.apply(path, p.applyBody(), ApplyMode.of(WriteMode.PERSIST).forced());
     }
 }

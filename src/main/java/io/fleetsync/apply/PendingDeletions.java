@@ -1,12 +1,14 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.resource.ObjectView;
+import io.fleetsync.cluster.ObjectStore;
+import io.fleetsync.cluster.Stopping;
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.HoldBack;
 import io.fleetsync.plan.PlannedObject;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * A write the plan found blocked by a deletion in progress (the object itself, or its namespace, is terminating).
@@ -15,11 +17,11 @@ import java.util.function.BooleanSupplier;
  * the write go ahead.
  */
 final class PendingDeletions {
-    private final KubeApi api;
+    private final ObjectStore api;
     private final ApplyOptions options;
-    private final BooleanSupplier stopping;
+    private final Stopping stopping;
 
-    PendingDeletions(KubeApi api, ApplyOptions options, BooleanSupplier stopping) {
+    PendingDeletions(ObjectStore api, ApplyOptions options, Stopping stopping) {
         this.api = api;
         this.options = options;
         this.stopping = stopping;
@@ -38,11 +40,11 @@ final class PendingDeletions {
         var wait = options.deletionWait();
         boolean gone;
         try {
-            gone = Waiter.until(() -> stopping.getAsBoolean() || !terminating(api.get(path)), wait);
+            gone = Waiter.until(() -> stopping.requested() || !terminating(api.get(path)), wait);
         } catch (ApiException e) {
             return Optional.of(ObjectOutcome.failed(change, "waiting for the deletion to finish: " + e.getMessage()));
         }
-        if (stopping.getAsBoolean()) {
+        if (stopping.requested()) {
             return Optional.of(ObjectOutcome.skipped(change, "not applied: the run was interrupted"));
         }
         if (!gone) {
@@ -53,9 +55,7 @@ final class PendingDeletions {
     }
 
     /** Gone, or replaced by a live object (someone recreated it, or fleetsync did in an earlier stage). */
-    @SuppressWarnings("unchecked")
     private static boolean terminating(Map<String, Object> live) {
-        return live != null && live.get("metadata") instanceof Map<?, ?> meta
-                && ((Map<String, Object>) meta).get("deletionTimestamp") != null;
+        return live != null && ObjectView.of(live).deletionTimestamp().isPresent();
     }
 }

@@ -1,13 +1,14 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.resource.ObjectView;
+import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ApiResource;
 import io.fleetsync.cluster.Fanout;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
-import io.fleetsync.diff.Change;
 import io.fleetsync.plan.PlannedObject;
 import io.fleetsync.resource.ResourceKey;
+import io.fleetsync.result.RestartResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.Set;
  */
 final class RestartOnChange {
     static final String ANNOTATION = "fleetsync.io/restart-on-change";
-    static final String RESTARTED_AT = "kubectl.kubernetes.io/restartedAt";
+    static final String RESTARTED_AT = RestartResult.RESTARTED_AT;
     static final String FIELD_MANAGER = "fleetsync-restart";
     private static final List<ApiResource> WORKLOADS = List.of(
             new ApiResource("apps", "v1", "Deployment", "deployments", true),
@@ -36,7 +37,7 @@ final class RestartOnChange {
     }
 
     /** @param changed configs whose write succeeded; @param created objects this run created (they start fresh) */
-    List<ObjectOutcome> run(List<PlannedObject> changed, Set<ResourceKey> created, KubeApi api) {
+    List<RestartResult> run(List<PlannedObject> changed, Set<ResourceKey> created, ObjectStore api) {
         var triggers = new LinkedHashMap<String, List<ConfigReferences.Ref>>();
         for (var p : changed) {
             var key = p.change().key();
@@ -45,7 +46,7 @@ final class RestartOnChange {
                         .add(new ConfigReferences.Ref(key.kind(), key.name()));
             }
         }
-        var outcomes = new ArrayList<ObjectOutcome>();
+        var outcomes = new ArrayList<RestartResult>();
         var now = Instant.now().toString();
         triggers.forEach((namespace, refs) -> {
             for (var workloadType : WORKLOADS) {
@@ -53,8 +54,8 @@ final class RestartOnChange {
                 try {
                     workloads = api.list(workloadType.collectionPath(namespace), null);
                 } catch (ApiException e) {
-                    outcomes.add(ObjectOutcome.failed(Change.of(new ResourceKey("apps", workloadType.kind(),
-                            namespace, "*"), "", Action.UPDATE), "restart-on-change: " + e.getMessage()));
+                    outcomes.add(new RestartResult.ListFailed(workloadType.groupKind(), namespace,
+                            "restart-on-change: " + e.getMessage()));
                     continue;
                 }
                 var toRestart = new ArrayList<ResourceKey>();
@@ -71,23 +72,19 @@ final class RestartOnChange {
         return outcomes;
     }
 
-    private ObjectOutcome restart(KubeApi api, ApiResource type, ResourceKey key, List<ConfigReferences.Ref> refs,
+    private RestartResult restart(ObjectStore api, ApiResource type, ResourceKey key, List<ConfigReferences.Ref> refs,
                                   String now) {
-        var change = new Change(key, "", Action.UPDATE,
-                List.of("spec.template.metadata.annotations[\"" + RESTARTED_AT + "\"]"), List.of(), null,
-                "rollout restart: " + refs.stream().map(r -> r.kind() + "/" + r.name()).distinct().toList()
-                        + " changed");
+        var configs = refs.stream().map(r -> r.kind() + "/" + r.name()).distinct().toList();
         try {
             var patch = Map.<String, Object>of("spec", Map.of("template", Map.of("metadata",
                     Map.of("annotations", Map.of(RESTARTED_AT, now)))));
             api.mergePatch(type.objectPath(key.namespace(), key.name()), patch, FIELD_MANAGER);
-            return ObjectOutcome.done(change);
+            return new RestartResult.Restarted(key, configs);
         } catch (ApiException e) {
-            return ObjectOutcome.failed(change, e.getMessage());
+            return new RestartResult.RestartFailed(key, configs, e.getMessage());
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static boolean isTrigger(PlannedObject p) {
         var key = p.change().key();
         if (!key.group().isEmpty() || !(key.kind().equals("ConfigMap") || key.kind().equals("Secret"))
@@ -98,14 +95,10 @@ final class RestartOnChange {
         if (action != Action.UPDATE && action != Action.REPLACE) {
             return false;
         }
-        var meta = (Map<String, Object>) p.applyBody().getOrDefault("metadata", Map.of());
-        var annotations = (Map<String, Object>) meta.getOrDefault("annotations", Map.of());
-        return "true".equals(String.valueOf(annotations.get(ANNOTATION)));
+        return "true".equals(ObjectView.of(p.applyBody()).annotation(ANNOTATION));
     }
 
-    @SuppressWarnings("unchecked")
     private static ResourceKey keyOf(ApiResource type, Map<String, Object> obj) {
-        var meta = (Map<String, Object>) obj.get("metadata");
-        return new ResourceKey(type.group(), type.kind(), (String) meta.get("namespace"), (String) meta.get("name"));
+        return ObjectView.of(obj).keyAs(type.group(), type.kind());
     }
 }

@@ -1,8 +1,8 @@
 package io.fleetsync.apply;
 
 import io.fleetsync.cluster.ApiException;
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.time.Duration;
 
 /** Polls a condition on the API server until it holds or the time is up (a replaced object gone; CRDs are watched). */
 final class Waiter {

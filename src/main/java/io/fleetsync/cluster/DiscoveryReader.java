@@ -12,7 +12,7 @@ public final class DiscoveryReader {
     static final String AGGREGATED =
             "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;q=0.9";
 
-    public Discovery read(KubeApi api) {
+    public Discovery read(ObjectStore api) {
         var resources = new ArrayList<ApiResource>();
         for (var path : List.of("/api", "/apis")) {
             var doc = api.getWithAccept(path, AGGREGATED);

@@ -24,8 +24,7 @@ import java.util.concurrent.TimeUnit;
  * {@code dryRun=All}, and objects as maps for field-level comparison. At most {@code permits} requests of this
  * cluster are in flight at once.
  */
-public final class KubeApi {
-    public static final String FIELD_MANAGER = "fleetsync";
+public final class KubeApi implements ObjectStore {
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(KubeApi.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
     static final String METADATA_LIST = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
@@ -50,6 +49,7 @@ public final class KubeApi {
     }
 
     /** GET one object; null when it does not exist. */
+    @Override
     public Map<String, Object> get(String path) {
         try {
             return parse(send("GET", path, null, null, null));
@@ -62,11 +62,13 @@ public final class KubeApi {
     }
 
     /** GET a raw document with a specific Accept header (discovery). */
+    @Override
     public Map<String, Object> getWithAccept(String path, String accept) {
         return parse(send("GET", path, null, null, accept));
     }
 
     /** Lists a collection, following continue tokens. */
+    @Override
     public List<Map<String, Object>> list(String collectionPath, String labelSelector) {
         return list(collectionPath, labelSelector, null);
     }
@@ -76,6 +78,7 @@ public final class KubeApi {
      * namespace full of large objects fleetsync does not own stays cheap to look through. A server that cannot
      * serve the metadata form answers with the full list instead (the Accept header's fallback).
      */
+    @Override
     public List<Map<String, Object>> listMetadata(String collectionPath) {
         return list(collectionPath, null, METADATA_LIST);
     }
@@ -120,18 +123,20 @@ public final class KubeApi {
     }
 
     /** Server-side apply under fleetsync's field manager. */
-    public Map<String, Object> apply(String objectPath, Map<String, Object> body, boolean dryRun, boolean force) {
+    @Override
+    public Map<String, Object> apply(String objectPath, Map<String, Object> body, ApplyMode mode) {
         var q = new StringBuilder("?fieldManager=").append(FIELD_MANAGER).append("&fieldValidation=Strict");
-        if (force) {
+        if (mode.force()) {
             q.append("&force=true");
         }
-        if (dryRun) {
+        if (mode.write().dryRun()) {
             q.append("&dryRun=All");
         }
         return parse(send("PATCH", objectPath + q, "application/apply-patch+yaml", write(body), null));
     }
 
     /** JSON merge patch under a field manager of its own, so it never takes over fields fleetsync applies. */
+    @Override
     public Map<String, Object> mergePatch(String objectPath, Map<String, Object> patch, String fieldManager) {
         return parse(send("PATCH", objectPath + "?fieldManager=" + encode(fieldManager),
                 "application/merge-patch+json", write(patch), null));
@@ -141,7 +146,8 @@ public final class KubeApi {
      * Deletes with background propagation, preconditioned on the uid we saw, so an object recreated by someone
      * else in between is never deleted. Returns false when it was already gone.
      */
-    public boolean delete(String objectPath, String uid, boolean dryRun) {
+    @Override
+    public boolean delete(String objectPath, String uid, WriteMode mode) {
         var body = new java.util.LinkedHashMap<String, Object>();
         body.put("apiVersion", "v1");
         body.put("kind", "DeleteOptions");
@@ -150,7 +156,7 @@ public final class KubeApi {
             body.put("preconditions", Map.of("uid", uid));
         }
         try {
-            send("DELETE", objectPath + (dryRun ? "?dryRun=All" : ""), "application/json", write(body), null);
+            send("DELETE", objectPath + (mode.dryRun() ? "?dryRun=All" : ""), "application/json", write(body), null);
             return true;
         } catch (ApiException e) {
             if (e.isNotFound()) {
@@ -165,9 +171,9 @@ public final class KubeApi {
      * {@code resourceVersion} (see {@link ObjectWatch}); false when {@code maxWait} passed, the object went away or
      * {@code stopping} turned true.
      */
+    @Override
     public boolean awaitObject(String collectionPath, String name, String resourceVersion, Duration maxWait,
-                               java.util.function.Predicate<Map<String, Object>> condition,
-                               java.util.function.BooleanSupplier stopping) {
+                               java.util.function.Predicate<Map<String, Object>> condition, Stopping stopping) {
         return new ObjectWatch(http, baseUrl, json, requestTimeout, gate, guard)
                 .await(collectionPath, name, resourceVersion, maxWait, condition, stopping, this);
     }

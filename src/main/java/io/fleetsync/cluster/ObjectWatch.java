@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -74,7 +73,7 @@ final class ObjectWatch {
      * @return true when the condition held before the time was up
      */
     boolean await(String collectionPath, String name, String resourceVersion, Duration maxWait,
-                  Predicate<Map<String, Object>> condition, BooleanSupplier stopping, KubeApi api) {
+                  Predicate<Map<String, Object>> condition, Stopping stopping, ObjectStore api) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         var version = resourceVersion;
         while (true) {
@@ -89,7 +88,7 @@ final class ObjectWatch {
                 version = resourceVersionOf(current);
             }
             long remaining = deadline - System.nanoTime();
-            if (remaining <= 0 || stopping.getAsBoolean()) {
+            if (remaining <= 0 || stopping.requested()) {
                 return false;
             }
             // Shorter than one request's timeout, so the guard's timeout never cuts a healthy watch.
@@ -113,7 +112,7 @@ final class ObjectWatch {
     }
 
     private End watchOnce(String collectionPath, String name, String version, long seconds, long deadline,
-                          Predicate<Map<String, Object>> condition, BooleanSupplier stopping) {
+                          Predicate<Map<String, Object>> condition, Stopping stopping) {
         var path = collectionPath + "?watch=1&allowWatchBookmarks=true&fieldSelector="
                 + URLEncoder.encode("metadata.name=" + name, StandardCharsets.UTF_8)
                 + "&resourceVersion=" + URLEncoder.encode(version, StandardCharsets.UTF_8)
@@ -133,7 +132,7 @@ final class ObjectWatch {
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || stopping.getAsBoolean()) {
+                if (left <= 0 || stopping.requested()) {
                     return new End.GaveUp();
                 }
                 try {
@@ -145,7 +144,7 @@ final class ObjectWatch {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(0, "Interrupted", "stopped while waiting for " + name, List.of(), null);
+            throw ApiException.of(ApiFailure.INTERRUPTED, "stopped while waiting for " + name);
         } catch (ExecutionException e) {
             throw ApiErrors.fromTransport(e.getCause());
         } finally {

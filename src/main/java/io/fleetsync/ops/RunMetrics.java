@@ -107,10 +107,10 @@ public record RunMetrics(Map<String, String> runLabels, List<MetricFamily> run,
 
     /** Apply outcomes across clusters; done + failed + skipped is every planned change, even of a failed cluster. */
     private static MetricFamily outcomes(io.fleetsync.report.RunReport report, Map<String, String> labels) {
-        var counts = new long[io.fleetsync.apply.ObjectOutcome.Status.values().length];
+        var counts = new long[io.fleetsync.result.ObjectOutcome.Status.values().length];
         report.clusters().forEach(c -> c.outcomes().forEach(o -> counts[o.status().ordinal()]++));
         var samples = new ArrayList<Sample>();
-        for (var status : io.fleetsync.apply.ObjectOutcome.Status.values()) {
+        for (var status : io.fleetsync.result.ObjectOutcome.Status.values()) {
             samples.add(sample("fleetsync_run_outcomes", with(labels, "outcome", status.name().toLowerCase(Locale.ROOT)),
                     counts[status.ordinal()]));
         }

@@ -1,8 +1,10 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.resource.ObjectView;
+import io.fleetsync.cluster.ObjectStore;
+import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.Discovery;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.HoldBack;
 import io.fleetsync.resource.ApplyOrder;
 import io.fleetsync.resource.ResourceKey;
@@ -21,10 +23,10 @@ import java.util.Set;
  * Other cascades (owner-reference garbage collection, APIService) are a documented boundary: docs/architecture.md.
  */
 public final class CascadeGuard {
-    private final KubeApi api;
+    private final ObjectStore api;
     private final Discovery discovery;
 
-    public CascadeGuard(KubeApi api, Discovery discovery) {
+    public CascadeGuard(ObjectStore api, Discovery discovery) {
         this.api = api;
         this.discovery = discovery;
     }
@@ -102,7 +104,7 @@ public final class CascadeGuard {
         try {
             return Optional.of(api.list(path, null));
         } catch (ApiException e) {
-            if ("Interrupted".equals(e.reason())) {
+            if (e.kind() == ApiFailure.INTERRUPTED) {
                 throw e;
             }
             if (e.code() == 404 || e.code() == 405) {
@@ -112,9 +114,7 @@ public final class CascadeGuard {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static ResourceKey keyOf(String group, String kind, Map<String, Object> item) {
-        var meta = (Map<String, Object>) item.getOrDefault("metadata", Map.of());
-        return new ResourceKey(group, kind, (String) meta.getOrDefault("namespace", ""), (String) meta.get("name"));
+        return ObjectView.of(item).keyAs(group, kind);
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.resource.CrdDefinition;
 import io.fleetsync.diff.HoldBack;
 import io.fleetsync.resource.ResourceKey;
 import java.util.Collection;
@@ -50,14 +51,10 @@ final class CascadeRules {
     }
 
     /** Where to list a CRD's objects, or empty when it serves no version (they still exist, but cannot be listed). */
-    @SuppressWarnings("unchecked")
     static Optional<CrdObjects> crdObjects(Map<String, Object> crd) {
-        var spec = (Map<String, Object>) crd.getOrDefault("spec", Map.of());
-        var names = (Map<String, Object>) spec.getOrDefault("names", Map.of());
-        var versions = (List<Map<String, Object>>) spec.getOrDefault("versions", List.of());
-        return versions.stream().filter(v -> Boolean.TRUE.equals(v.get("served")))
-                .map(v -> (String) v.get("name")).findFirst()
-                .map(v -> new CrdObjects((String) spec.get("group"), v, (String) names.get("kind"),
-                        (String) names.get("plural"), "Namespaced".equals(spec.get("scope"))));
+        var def = CrdDefinition.of(crd);
+        return def.versions().stream().filter(v -> Boolean.TRUE.equals(v.served())).map(CrdDefinition.Version::name)
+                .findFirst().map(v -> new CrdObjects(def.group(), v, def.kind(), def.plural(),
+                        def.scope() == CrdDefinition.Scope.NAMESPACED));
     }
 }

@@ -1,13 +1,14 @@
 package io.fleetsync.plan;
 
-import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.resource.ObjectView;
+import io.fleetsync.cluster.ObjectStore;
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.cluster.ApiResource;
 import io.fleetsync.cluster.Discovery;
 import io.fleetsync.cluster.DiscoveryReader;
 import io.fleetsync.cluster.Fanout;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Change;
 import io.fleetsync.diff.ManagedFields;
 import io.fleetsync.diff.SecretMasking;
@@ -56,10 +57,14 @@ public final class ClusterPlanner {
     private record Attempt<T>(T value, ResourceKey key, ApiException error) {
     }
 
-    public ClusterWork plan(ClusterState state, KubeApi api, PlanOptions options, Consumer<ClusterPhase> phase) {
+    /** One list's items, or the problem that kept it from being read. */
+    private record Listed(List<Map<String, Object>> items, PlanProblem.ListFailed problem) {
+    }
+
+    public ClusterWork plan(ClusterState state, ObjectStore api, PlanOptions options, Consumer<ClusterPhase> phase) {
         phase.accept(ClusterPhase.DISCOVER);
         var discovery = discoveryReader.read(api);
-        var failures = new ArrayList<ObjectOutcome>();
+        var failures = new ArrayList<PlanProblem>();
         var resolved = resolve(state, discovery, failures);
 
         phase.accept(ClusterPhase.LIST);
@@ -90,7 +95,7 @@ public final class ClusterPlanner {
         var objects = new ArrayList<PlannedObject>();
         for (var a : attempts) {
             if (a.error() != null) {
-                failures.add(ObjectOutcome.failed(Change.of(a.key(), "", io.fleetsync.diff.Action.UNCHANGED),
+                failures.add(new PlanProblem.ObjectFailed(a.key(),
                         "could not plan " + a.key().subject() + ": " + a.error().getMessage()));
             } else {
                 objects.add(a.value());
@@ -127,14 +132,14 @@ public final class ClusterPlanner {
 
     /** Holds back deletes of namespaces and CRDs that would take objects this plan does not prune with them. */
     private static List<PlannedObject> guardCascades(List<PlannedObject> objects, List<PlannedObject> deletes,
-                                                     KubeApi api, Discovery discovery) {
+                                                     ObjectStore api, Discovery discovery) {
         var all = new ArrayList<>(objects);
         all.addAll(deletes);
         return new CascadeGuard(api, discovery).guard(deletes, PruneScope.of(all));
     }
 
     /** Finds each desired object's endpoint; kinds of CRDs this run creates are derived from the CRD. */
-    private List<Resolved> resolve(ClusterState state, Discovery discovery, List<ObjectOutcome> failures) {
+    private List<Resolved> resolve(ClusterState state, Discovery discovery, List<PlanProblem> failures) {
         var fromCrds = new CrdResources(state);
         var out = new ArrayList<Resolved>();
         for (var ts : state.targets()) {
@@ -147,9 +152,8 @@ public final class ClusterPlanner {
                     if (pending.isPresent()) {
                         out.add(new Resolved(d, pending.get(), false));
                     } else {
-                        failures.add(ObjectOutcome.failed(Change.of(d.key(), d.target(),
-                                io.fleetsync.diff.Action.CREATE), "the cluster does not serve " + d.apiVersion()
-                                + " " + d.key().kind() + " (" + d.source() + ")"));
+                        failures.add(new PlanProblem.UnservedKind(d.key(), d.target(), d.apiVersion(),
+                                d.source()));
                     }
                 }
             }
@@ -157,7 +161,7 @@ public final class ClusterPlanner {
         return out;
     }
 
-    private List<TargetSet> readParents(ClusterState state, List<Resolved> resolved, KubeApi api) {
+    private List<TargetSet> readParents(ClusterState state, List<Resolved> resolved, ObjectStore api) {
         var parents = fanout.map(state.targets(), ts -> {
             var set = ApplySet.forTarget(ts.target().name(), state.membership().fleet().name(),
                     state.cluster().name());
@@ -181,10 +185,9 @@ public final class ClusterPlanner {
     }
 
     /** Lists every owned object; returns false when any list failed (then what exists is not fully known). */
-    @SuppressWarnings("unchecked")
     private boolean listOwned(List<TargetSet> sets, Discovery discovery, Map<GroupKind, ApiResource> listVersion,
-                              KubeApi api,
-                              Map<ResourceKey, OwnedObject> owned, List<ObjectOutcome> failures) {
+                              ObjectStore api,
+                              Map<ResourceKey, OwnedObject> owned, List<PlanProblem> failures) {
         var scopes = new LinkedHashMap<ApiResource, Set<String>>();
         for (var ts : sets) {
             var span = ts.previous().union(ts.desired().groupKinds(), ts.desired().namespaces());
@@ -207,39 +210,34 @@ public final class ClusterPlanner {
         var selector = ApplySet.LABEL_PART_OF + " in (" + ids + ")";
         var lists = fanout.map(listScopes, scope -> {
             try {
-                return new Attempt<>(api.list(scope.resource().collectionPath(scope.namespace()), selector), null, null);
+                return new Listed(api.list(scope.resource().collectionPath(scope.namespace()), selector), null);
             } catch (ApiException e) {
                 var what = scope.resource().groupKind().applySetName()
                         + (scope.namespace().isEmpty() ? "" : " in namespace " + scope.namespace());
-                return new Attempt<List<Map<String, Object>>>(null,
-                        new ResourceKey(scope.resource().group(), scope.resource().kind(), scope.namespace(), "*"),
-                        e.withMessage("listing " + what + " failed: " + e.getMessage()));
+                return new Listed(null, new PlanProblem.ListFailed(scope.resource().groupKind(), scope.namespace(),
+                        "listing " + what + " failed: " + e.getMessage()));
             }
         });
         boolean complete = true;
         for (int i = 0; i < lists.size(); i++) {
             var attempt = lists.get(i);
             var resource = listScopes.get(i).resource();
-            if (attempt.error() != null) {
+            if (attempt.problem() != null) {
                 complete = false;
-                failures.add(ObjectOutcome.failed(Change.of(attempt.key(), "", io.fleetsync.diff.Action.UNCHANGED),
-                        attempt.error().getMessage()));
+                failures.add(attempt.problem());
                 continue;
             }
-            for (var item : attempt.value()) {
-                var meta = (Map<String, Object>) item.get("metadata");
-                var labels = (Map<String, String>) meta.getOrDefault("labels", Map.of());
-                var key = new ResourceKey(resource.group(), resource.kind(),
-                        (String) meta.getOrDefault("namespace", ""), (String) meta.get("name"));
-                owned.put(key, new OwnedObject(key, resource, item, labels.get(ApplySet.LABEL_PART_OF)));
+            for (var item : attempt.items()) {
+                var view = ObjectView.of(item);
+                var key = view.keyAs(resource.group(), resource.kind());
+                owned.put(key, new OwnedObject(key, resource, item, view.label(ApplySet.LABEL_PART_OF)));
             }
         }
         return complete;
     }
 
-    @SuppressWarnings("unchecked")
     private Attempt<PlannedObject> planObject(Resolved r, List<TargetSet> sets, Map<String, String> setTargets,
-                                              Map<ResourceKey, OwnedObject> owned, Presence presence, KubeApi api,
+                                              Map<ResourceKey, OwnedObject> owned, Presence presence, ObjectStore api,
                                               ObjectPlanner planner) {
         var d = r.desired();
         try {
@@ -252,20 +250,9 @@ public final class ClusterPlanner {
             } else if (r.served() && !presence.absent(d.key())) {
                 live = api.get(r.resource().objectPath(d.key().namespace(), d.key().name()));
             }
-            String foreignOwner = null;
-            if (live != null) {
-                var labels = (Map<String, String>) ((Map<String, Object>) live.get("metadata"))
-                        .getOrDefault("labels", Map.of());
-                var partOf = labels.get(ApplySet.LABEL_PART_OF);
-                if (partOf == null) {
-                    foreignOwner = "exists and is not managed by fleetsync";
-                } else if (!partOf.equals(set.id())) {
-                    var other = setTargets.get(partOf);
-                    foreignOwner = other != null ? "owned by fleetsync target " + other
-                            : "owned by another tool's ApplySet " + partOf;
-                }
-            }
-            return new Attempt<>(planner.plan(d, r.resource(), body, live, foreignOwner), d.key(), null);
+            var ownership = live == null ? new Ownership.Ours() : Ownership.of(live, set.id(), setTargets);
+            return new Attempt<>(planner.plan(new ObjectFacts(d, r.resource(), body, live, ownership)), d.key(),
+                    null);
         } catch (ApiException e) {
             // A server error may echo the object back: never let a Secret's values through (causes dropped too).
             return new Attempt<>(null, d.key(), new ApiException(e.code(), e.kind(), e.reason(),

@@ -1,13 +1,13 @@
 package io.fleetsync.plan;
 
-import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.Discovery;
 import java.util.List;
 
 /**
  * A cluster's plan together with what applying it needs.
  *
- * @param failures objects that could not be planned (kind not served, a failed dry run); they make the cluster
+ * @param problems what could not be planned (kind not served, a failed list or dry run); they make the cluster
  *     partial
  * @param inventoryComplete false when a list failed: then nothing may be pruned and parents keep their old scope
  * @param deletesHeldBack every planned delete is held back (a failed list, or {@code --max-deletions}); each
@@ -15,18 +15,18 @@ import java.util.List;
  * @param retiredParents parents of departed or orphaned sets to delete once the run is clean
  */
 public record ClusterWork(ClusterPlan plan, List<PlannedObject> objects, List<TargetSet> sets,
-                          List<ObjectOutcome> failures, Discovery discovery, boolean inventoryComplete,
+                          List<PlanProblem> problems, Discovery discovery, boolean inventoryComplete,
                           boolean deletesHeldBack, List<RetiredParent> retiredParents) {
     public ClusterWork {
         objects = List.copyOf(objects);
         sets = List.copyOf(sets);
-        failures = List.copyOf(failures);
+        problems = List.copyOf(problems);
         retiredParents = List.copyOf(retiredParents);
     }
 
     public ClusterWork(ClusterPlan plan, List<PlannedObject> objects, List<TargetSet> sets,
-                       List<ObjectOutcome> failures, Discovery discovery, boolean inventoryComplete,
+                       List<PlanProblem> problems, Discovery discovery, boolean inventoryComplete,
                        boolean deletesHeldBack) {
-        this(plan, objects, sets, failures, discovery, inventoryComplete, deletesHeldBack, List.of());
+        this(plan, objects, sets, problems, discovery, inventoryComplete, deletesHeldBack, List.of());
     }
 }

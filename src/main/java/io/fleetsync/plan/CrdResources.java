@@ -1,5 +1,6 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.resource.CrdDefinition;
 import io.fleetsync.cluster.ApiResource;
 import io.fleetsync.manifest.ClusterState;
 import io.fleetsync.resource.ApplyOrder;
@@ -27,24 +28,17 @@ final class CrdResources {
     }
 
     /** Served versions of one CRD manifest as API resources; tolerant of incomplete manifests. */
-    @SuppressWarnings("unchecked")
     static List<ApiResource> of(Map<String, Object> crd) {
         var out = new ArrayList<ApiResource>();
-        if (!(crd.get("spec") instanceof Map<?, ?> specMap)) {
+        var def = CrdDefinition.of(crd);
+        // A manifest may leave scope out (the server then refuses it): planned as namespaced, the server's word wins.
+        boolean namespaced = def.scope() != CrdDefinition.Scope.CLUSTER;
+        if (def.group() == null || def.kind() == null || def.plural() == null) {
             return out;
         }
-        var spec = (Map<String, Object>) specMap;
-        var names = (Map<String, Object>) spec.getOrDefault("names", Map.of());
-        var group = (String) spec.get("group");
-        var kind = (String) names.get("kind");
-        var plural = (String) names.get("plural");
-        boolean namespaced = !"Cluster".equals(spec.get("scope"));
-        if (group == null || kind == null || plural == null) {
-            return out;
-        }
-        for (var v : (List<Map<String, Object>>) spec.getOrDefault("versions", List.of())) {
-            if (!Boolean.FALSE.equals(v.get("served")) && v.get("name") instanceof String version) {
-                out.add(new ApiResource(group, version, kind, plural, namespaced));
+        for (var v : def.versions()) {
+            if (!Boolean.FALSE.equals(v.served()) && v.name() != null) {
+                out.add(new ApiResource(def.group(), v.name(), def.kind(), def.plural(), namespaced));
             }
         }
         return out;

@@ -1,13 +1,11 @@
 package io.fleetsync.plan;
 
-import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.cluster.ObjectStore;
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
-import io.fleetsync.cluster.KubeApi;
-import io.fleetsync.diff.Action;
-import io.fleetsync.diff.Change;
 import io.fleetsync.manifest.ClusterState;
 import io.fleetsync.resource.ApplySet;
-import io.fleetsync.resource.ResourceKey;
+import io.fleetsync.resource.GroupKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,16 +21,15 @@ final class FleetParents {
      * empty optional when the list failed, which is recorded in failures (then nothing may be pruned: unknown is
      * not absent).
      */
-    Optional<List<Map<String, Object>>> list(ClusterState state, KubeApi api, List<ObjectOutcome> failures) {
+    Optional<List<Map<String, Object>>> list(ClusterState state, ObjectStore api, List<PlanProblem> failures) {
         if (!state.membership().needsParentList()) {
             return Optional.of(List.of());
         }
         try {
             return Optional.of(api.list(ApplySet.parentCollectionPath(), ApplySet.LABEL_ID));
         } catch (ApiException e) {
-            failures.add(ObjectOutcome.failed(Change.of(new ResourceKey("", "ConfigMap", ApplySet.PARENT_NAMESPACE,
-                    "*"), "", Action.UNCHANGED), "listing ApplySet parents in " + ApplySet.PARENT_NAMESPACE
-                    + " failed: " + e.getMessage()));
+            failures.add(new PlanProblem.ListFailed(new GroupKind("", "ConfigMap"), ApplySet.PARENT_NAMESPACE,
+                    "listing ApplySet parents in " + ApplySet.PARENT_NAMESPACE + " failed: " + e.getMessage()));
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.resource.ObjectView;
 import io.fleetsync.cluster.ApiResource;
 import io.fleetsync.diff.Change;
 import java.util.Map;
@@ -20,12 +21,7 @@ public record PlannedObject(Change change, ApiResource resource, Map<String, Obj
         return new PlannedObject(other, resource, applyBody, live, force);
     }
 
-    @SuppressWarnings("unchecked")
     public String liveUid() {
-        if (live == null) {
-            return null;
-        }
-        var meta = (Map<String, Object>) live.get("metadata");
-        return meta == null ? null : (String) meta.get("uid");
+        return live == null ? null : ObjectView.of(live).uid();
     }
 }

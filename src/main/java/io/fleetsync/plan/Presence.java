@@ -1,9 +1,9 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ApiResource;
 import io.fleetsync.cluster.Fanout;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.resource.ResourceKey;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,7 +58,7 @@ final class Presence {
     }
 
     @SuppressWarnings("unchecked")
-    static Presence find(List<Lookup> lookups, KubeApi api, Fanout fanout) {
+    static Presence find(List<Lookup> lookups, ObjectStore api, Fanout fanout) {
         var groups = toList(lookups);
         var found = fanout.map(groups, group -> {
             var first = group.get(0);

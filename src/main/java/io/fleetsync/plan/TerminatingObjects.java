@@ -1,7 +1,9 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.resource.ObjectView;
+import io.fleetsync.cluster.ObjectStore;
+import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.cluster.ApiException;
-import io.fleetsync.cluster.KubeApi;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.Change;
 import io.fleetsync.diff.HoldBack;
@@ -26,7 +28,7 @@ final class TerminatingObjects {
      * Namespace is desired (its live object is known), else from one GET — only for namespaces something is created
      * in, so an unchanged plan sends no extra request.
      */
-    List<PlannedObject> mark(List<PlannedObject> objects, KubeApi api) {
+    List<PlannedObject> mark(List<PlannedObject> objects, ObjectStore api) {
         var namespaces = new HashMap<String, String>();
         for (var p : objects) {
             if (ApplyOrder.isNamespace(p.change().key().groupKind())) {
@@ -72,19 +74,15 @@ final class TerminatingObjects {
         return new Change(c.key(), c.target(), Action.CREATE, List.of(), List.of(), c.diff(), c.note(), null, why);
     }
 
-    @SuppressWarnings("unchecked")
     static Optional<String> deletionTimestamp(Map<String, Object> live) {
-        if (live == null || !(live.get("metadata") instanceof Map<?, ?> meta)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable((String) ((Map<String, Object>) meta).get("deletionTimestamp"));
+        return live == null ? Optional.empty() : ObjectView.of(live).deletionTimestamp();
     }
 
-    private static Map<String, Object> getNamespace(KubeApi api, String ns) {
+    private static Map<String, Object> getNamespace(ObjectStore api, String ns) {
         try {
             return api.get("/api/v1/namespaces/" + ns);
         } catch (ApiException e) {
-            if ("Interrupted".equals(e.reason())) {
+            if (e.kind() == ApiFailure.INTERRUPTED) {
                 throw e;
             }
             // Not allowed to read it: the create's own error will say more than a guess would.

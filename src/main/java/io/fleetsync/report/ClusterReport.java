@@ -1,6 +1,6 @@
 package io.fleetsync.report;
 
-import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.plan.ClusterPhase;
 import io.fleetsync.plan.ClusterPlan;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package io.fleetsync.run;
 import io.fleetsync.apply.ClusterApplier;
 import io.fleetsync.apply.ClusterJournal;
 import io.fleetsync.apply.Fates;
-import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ClusterConnector;
 import io.fleetsync.cluster.Fanout;
@@ -15,6 +15,7 @@ import io.fleetsync.plan.ClusterWork;
 import io.fleetsync.plan.ObjectDiffer;
 import io.fleetsync.plan.ClusterPlan;
 import io.fleetsync.diff.Action;
+import io.fleetsync.result.RestartResult;
 import io.fleetsync.report.ClusterReport;
 import io.fleetsync.report.ProgressListener;
 import java.time.Duration;
@@ -54,11 +55,9 @@ final class ClusterPipeline {
             var api = connection.api();
             var work = new ClusterPlanner(fanout, differ).plan(state, api, options.plan(), journal::enter);
             journal.planned(work);
-            for (var failure : work.failures()) {
-                journal.record(phaseOf(failure), List.of(failure));
-            }
+            journal.problems(work.problems());
             if (options.apply()) {
-                new ClusterApplier(fanout).apply(work, api, writeOptions(options), journal, stopping);
+                new ClusterApplier(fanout).apply(work, api, writeOptions(options), journal, stopping::getAsBoolean);
             }
             return finish(name, work, journal, start);
         } catch (RuntimeException e) {
@@ -88,37 +87,20 @@ final class ClusterPipeline {
     }
 
     /**
-     * The phase a planning failure happened in. The planner reports them as outcomes without a phase; their shape
-     * says which step made them: an unserved kind is found at discovery (planned as a create), a failed list covers
-     * a whole (kind, namespace) (name {@code *}), anything else failed while its object was diffed.
-     */
-    static ClusterPhase phaseOf(ObjectOutcome planFailure) {
-        var change = planFailure.change();
-        if (change.action() == Action.CREATE) {
-            return ClusterPhase.DISCOVER;
-        }
-        return "*".equals(change.key().name()) ? ClusterPhase.LIST : ClusterPhase.DIFF;
-    }
-
-    /**
      * Builds the report. Outcomes that belong to no planned change still reach the user: rollout restarts are
      * listed as the updates they are, and failures that happened before an object could be planned (a failed list,
      * a kind the cluster does not serve) become the cluster's error line.
      */
     private static ClusterReport finish(String name, ClusterWork work, ClusterJournal journal, long start) {
         var outcomes = journal.outcomes();
-        var planned = new java.util.HashSet<String>();
-        work.plan().changes().forEach(c -> planned.add(c.key() + "|" + c.target()));
         var changes = new ArrayList<>(work.plan().changes());
         var unplannedFailures = new ArrayList<String>();
-        for (var o : outcomes) {
-            if (planned.contains(o.change().key() + "|" + o.change().target())) {
-                continue;
-            }
-            if (o.status() == ObjectOutcome.Status.FAILED) {
-                unplannedFailures.add(o.error());
-            } else {
-                changes.add(o.change());
+        journal.problems().forEach(p -> unplannedFailures.add(p.message()));
+        for (var restart : journal.restarts()) {
+            switch (restart) {
+                case RestartResult.Restarted r -> changes.add(r.outcome().change());
+                case RestartResult.RestartFailed f -> unplannedFailures.add(f.error());
+                case RestartResult.ListFailed f -> unplannedFailures.add(f.error());
             }
         }
         long failed = outcomes.stream().filter(o -> o.status() == ObjectOutcome.Status.FAILED).count();

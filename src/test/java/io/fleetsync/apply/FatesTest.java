@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.result.ObjectOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsync.diff.Action;

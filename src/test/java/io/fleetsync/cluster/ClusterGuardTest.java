@@ -143,7 +143,7 @@ class ClusterGuardTest {
 
         for (int i = 0; i < 6; i++) {
             assertThatThrownBy(() -> api.apply("/api/v1/namespaces/a/configmaps/one", Map.of("kind", "ConfigMap"),
-                    false, false))
+                    ApplyMode.of(WriteMode.PERSIST)))
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.kind()).isEqualTo(ApiFailure.REJECTED))
                     .hasMessageContaining("failed calling webhook");
         }

@@ -6,7 +6,7 @@ import static io.fleetsync.report.SampleReports.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.Change;
 import io.fleetsync.diff.HoldBack;

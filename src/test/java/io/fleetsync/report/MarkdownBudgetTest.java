@@ -199,14 +199,14 @@ class MarkdownBudgetTest {
         var clusters = new ArrayList<ClusterReport>();
         for (int c = 0; c < 30; c++) {
             var changes = new ArrayList<Change>();
-            var outcomes = new ArrayList<io.fleetsync.apply.ObjectOutcome>();
+            var outcomes = new ArrayList<io.fleetsync.result.ObjectOutcome>();
             for (int i = 0; i < 50; i++) {
                 var change = SampleReports.change("", "ConfigMap", "shard" + c + "-cfg-" + i, Action.UPDATE,
                         List.of("data.key"), List.of(), null);
                 changes.add(change);
-                outcomes.add(i == 7 ? io.fleetsync.apply.ObjectOutcome.failed(change, "admission webhook denied shard" + c)
-                        : i == 8 ? io.fleetsync.apply.ObjectOutcome.skipped(change, "held back by --max-deletions")
-                        : io.fleetsync.apply.ObjectOutcome.done(change));
+                outcomes.add(i == 7 ? io.fleetsync.result.ObjectOutcome.failed(change, "admission webhook denied shard" + c)
+                        : i == 8 ? io.fleetsync.result.ObjectOutcome.skipped(change, "held back by --max-deletions")
+                        : io.fleetsync.result.ObjectOutcome.done(change));
             }
             clusters.add(new ClusterReport("cluster-" + c, ClusterReport.Status.PARTIAL,
                     new ClusterPlan("cluster-" + c, changes, List.of()), outcomes, "1 object failed", ClusterPhase.APPLY,

@@ -1,6 +1,6 @@
 package io.fleetsync.report.json;
 
-import io.fleetsync.apply.ObjectOutcome;
+import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.diff.Change;
 import io.fleetsync.report.HoldBackText;
 import io.fleetsync.report.ClusterReport;

@@ -1,4 +1,4 @@
-package io.fleetsync.apply;
+package io.fleetsync.result;
 
 import io.fleetsync.diff.Change;
 
