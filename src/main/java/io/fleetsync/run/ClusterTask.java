@@ -8,6 +8,7 @@ import io.fleetsync.report.ProgressListener;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import org.jboss.logging.Logger;
 
 /**
  * One cluster's run, on its own thread: waits for a slot, runs the cluster's work, and owns what the rest of the
@@ -19,6 +20,8 @@ import java.util.concurrent.Semaphore;
  * the alarms finishes first makes the report; the others find it settled.
  */
 final class ClusterTask implements Runnable {
+    private static final Logger LOG = Logger.getLogger(ClusterTask.class);
+
     private final ClusterState state;
     private final ClusterWorkload workload;
     private final Settings settings;
@@ -49,7 +52,13 @@ final class ClusterTask implements Runnable {
         this.progress = progress;
         this.slots = slots;
         this.alarms = alarms;
-        this.journal = new ClusterJournal(phase -> progress.clusterPhase(name(), phase.label()));
+        this.journal = new ClusterJournal(this::entered);
+    }
+
+    private void entered(ClusterPhase phase) {
+        // With --verbose, a line per phase shows where each cluster is (SignalIT waits for "entered apply").
+        LOG.debugf("cluster %s entered %s", name(), phase.label());
+        progress.clusterPhase(name(), phase);
     }
 
     /** The cluster's report, once settled. */

@@ -81,8 +81,8 @@ class FleetRunnerTest {
         }
 
         @Override
-        public void clusterPhase(String cluster, String phase) {
-            seen.add(cluster + " " + phase);
+        public void clusterPhase(String cluster, ClusterPhase phase) {
+            seen.add(cluster + " " + phase.label());
         }
 
         @Override
