@@ -1,6 +1,9 @@
 package io.fleetsync.cli;
 
+import io.fleetsync.run.Mode;
+import io.fleetsync.run.ReconcileFlag;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +36,16 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return reconcile.run(options, operations, new Reconcile.Request(true, dryRun, forceReplace, false, waitForDeletion), System.out,
-                System.err);
+        var flags = EnumSet.noneOf(ReconcileFlag.class);
+        if (dryRun) {
+            flags.add(ReconcileFlag.DRY_RUN);
+        }
+        if (forceReplace) {
+            flags.add(ReconcileFlag.FORCE_REPLACE);
+        }
+        if (waitForDeletion) {
+            flags.add(ReconcileFlag.WAIT_FOR_DELETION);
+        }
+        return reconcile.run(options, operations, Mode.APPLY, flags, System.out, System.err);
     }
 }

@@ -1,5 +1,7 @@
 package io.fleetsync.cli;
 
+import io.fleetsync.run.Verdict;
+
 /** fleetsync's exit codes; CI pipelines branch on them. */
 public final class ExitCodes {
     /** Success; for plan also "no changes" unless {@code --detailed-exitcode}. */
@@ -14,5 +16,16 @@ public final class ExitCodes {
     public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
+    }
+
+    /** The exit code of a verdict of the reconcile service. */
+    public static int of(Verdict verdict) {
+        return switch (verdict) {
+            case OK -> OK;
+            case CHANGES -> CHANGES;
+            case FAILED -> FAILED;
+            case INVALID -> INVALID;
+            case INTERRUPTED -> INTERRUPTED;
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.fleetsync.cli;
 
+import io.fleetsync.run.FleetInput;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,10 @@ public class InputOptions {
 
     @Option(names = "--target", paramLabel = "NAME", description = "Only this target (repeatable).")
     List<String> targets = List.of();
+
+    FleetInput fleetInput() {
+        return new FleetInput(fleetFile, clusterFilter(), targetFilter());
+    }
 
     Set<String> clusterFilter() {
         return new LinkedHashSet<>(clusters);

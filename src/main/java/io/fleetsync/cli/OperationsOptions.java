@@ -1,16 +1,13 @@
 package io.fleetsync.cli;
 
-import io.fleetsync.manifest.DesiredFleet;
 import io.fleetsync.ops.MetricsFile;
 import io.fleetsync.ops.Pushgateway;
 import io.fleetsync.ops.RunMetrics;
 import io.fleetsync.ops.Shard;
-import io.fleetsync.ops.ShardSelection;
 import io.fleetsync.report.LoggedProgress;
 import io.fleetsync.report.ProgressListener;
 import io.fleetsync.report.RunReport;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,29 +39,13 @@ public class OperationsOptions {
                     + "http://pushgateway:9091.")
     URI metricsPushUrl;
 
-    /** The shard to run: the option, else the Indexed Job's environment, else none (the whole fleet). */
+    /**
+     * The shard to run: the option, else the Indexed Job's environment, else none (the whole fleet).
+     *
+     * @throws IllegalArgumentException when the environment names an invalid shard
+     */
     Optional<Shard> shard(Map<String, String> env) {
         return shard != null ? Optional.of(shard) : Shard.fromEnvironment(env);
-    }
-
-    /**
-     * The part of the fleet this run owns, or empty after printing why the shard settings are invalid. Logs which
-     * part it took, so a job's log shows what each pod did.
-     */
-    Optional<DesiredFleet> select(DesiredFleet fleet, PrintStream err) {
-        Optional<Shard> chosen;
-        try {
-            chosen = shard(System.getenv());
-        } catch (IllegalArgumentException e) {
-            err.println("fleetsync: " + e.getMessage());
-            return Optional.empty();
-        }
-        if (chosen.isEmpty()) {
-            return Optional.of(fleet);
-        }
-        var selected = ShardSelection.select(fleet, chosen.get());
-        LOG.infof("shard %s: %d of %d clusters", chosen.get(), selected.clusters().size(), fleet.clusters().size());
-        return Optional.of(selected);
     }
 
     /** Progress as log records when logs are JSON lines, else the terminal progress. */
@@ -74,15 +55,9 @@ public class OperationsOptions {
     }
 
     /** Writes and pushes the run's metrics, when asked; a failure is a warning, never the run's outcome. */
-    void publish(RunReport report) {
+    void publish(RunReport report, Optional<Shard> chosen) {
         if (metricsFile == null && metricsPushUrl == null) {
             return;
-        }
-        Optional<Shard> chosen;
-        try {
-            chosen = shard(System.getenv());
-        } catch (IllegalArgumentException e) {
-            chosen = Optional.empty();
         }
         var metrics = RunMetrics.of(report, chosen, Instant.now());
         if (metricsFile != null) {

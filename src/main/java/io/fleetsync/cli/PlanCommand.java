@@ -1,6 +1,9 @@
 package io.fleetsync.cli;
 
+import io.fleetsync.run.Mode;
+import io.fleetsync.run.ReconcileFlag;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +27,10 @@ public class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return reconcile.run(options, operations, new Reconcile.Request(false, false, false, detailedExitCode), System.out,
-                System.err);
+        var flags = EnumSet.noneOf(ReconcileFlag.class);
+        if (detailedExitCode) {
+            flags.add(ReconcileFlag.DETAILED_EXIT_CODE);
+        }
+        return reconcile.run(options, operations, Mode.PLAN, flags, System.out, System.err);
     }
 }

@@ -1,6 +1,7 @@
 package io.fleetsync.cli;
 
 import io.fleetsync.input.InputException;
+import io.fleetsync.run.FleetInputs;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,8 +20,8 @@ public class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            var fleet = Reconcile.Inputs.load(input);
-            Reconcile.Inputs.warnInsecure(fleet, System.err);
+            var fleet = FleetInputs.forCurrentUser().load(input.fleetInput());
+            InsecureWarnings.print(fleet, System.err);
             long objects = fleet.clusters().stream().flatMap(c -> c.targets().stream())
                     .mapToLong(t -> t.objects().size()).sum();
             System.out.printf("valid: %d clusters, %d targets, %d objects rendered%n", fleet.clusters().size(),

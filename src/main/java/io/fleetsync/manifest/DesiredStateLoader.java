@@ -154,6 +154,16 @@ public final class DesiredStateLoader {
         }
     }
 
+    /**
+     * Fails, as {@link #load} would, when {@code names} has a target the fleet does not; for callers that load every
+     * target and narrow afterwards.
+     */
+    public static void requireTargets(Fleet fleet, Set<String> names) throws InputException {
+        var problems = new ArrayList<InputProblem>();
+        select(fleet, fleet.targets(), Target::name, names, "target", problems);
+        throwIfAny(problems);
+    }
+
     private static <T> List<T> select(Fleet fleet, List<T> all, java.util.function.Function<T, String> name,
             Set<String> filter, String what, List<InputProblem> problems) {
         if (filter.isEmpty()) {

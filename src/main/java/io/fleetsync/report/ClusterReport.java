@@ -27,4 +27,20 @@ public record ClusterReport(String cluster, Status status, ClusterPlan plan, Lis
     public ClusterReport {
         outcomes = List.copyOf(outcomes);
     }
+
+    /** A cluster that never started (the run was stopped first, or its wait was interrupted). */
+    public static ClusterReport notStarted(String cluster, String error) {
+        return new ClusterReport(cluster, Status.FAILED, null, List.of(), error, null, Duration.ZERO);
+    }
+
+    /** A cluster that failed before its plan was made. */
+    public static ClusterReport failedBeforePlan(String cluster, String error, ClusterPhase phase, Duration duration) {
+        return new ClusterReport(cluster, Status.FAILED, null, List.of(), error, phase, duration);
+    }
+
+    /** A cluster that failed after it was planned: its plan and, for an apply, the outcome of every change. */
+    public static ClusterReport failedAfterPlan(String cluster, ClusterPlan plan, List<ObjectOutcome> outcomes,
+                                                String error, ClusterPhase phase, Duration duration) {
+        return new ClusterReport(cluster, Status.FAILED, plan, outcomes, error, phase, duration);
+    }
 }

@@ -2,7 +2,6 @@ package io.fleetsync.run;
 
 import io.fleetsync.apply.ClusterApplier;
 import io.fleetsync.apply.ClusterJournal;
-import io.fleetsync.apply.Fates;
 import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ClusterConnector;
@@ -17,37 +16,36 @@ import io.fleetsync.plan.ClusterPlan;
 import io.fleetsync.diff.Action;
 import io.fleetsync.result.RestartResult;
 import io.fleetsync.report.ClusterReport;
-import io.fleetsync.report.ProgressListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import io.fleetsync.cluster.Stopping;
 import org.jboss.logging.Logger;
 
 /** One cluster end to end — connect, discover, list, diff, apply — never throwing: every failure becomes a report. */
-final class ClusterPipeline {
+final class ClusterPipeline implements ClusterWorkload {
     private static final Logger LOG = Logger.getLogger(ClusterPipeline.class);
 
     private final ClusterConnector connector;
     private final Fanout fanout;
     private final ObjectDiffer differ;
+    private final RunOptions options;
 
-    ClusterPipeline(ClusterConnector connector, Fanout fanout, ObjectDiffer differ) {
+    ClusterPipeline(ClusterConnector connector, Fanout fanout, ObjectDiffer differ, RunOptions options) {
         this.connector = connector;
         this.fanout = fanout;
         this.differ = differ;
+        this.options = options;
     }
 
-    ClusterReport run(ClusterState state, RunOptions options, ProgressListener progress, BooleanSupplier stopping,
-                      ClusterJournal journal) {
+    @Override
+    public ClusterReport run(ClusterState state, ClusterJournal journal, Stopping stopping) {
         var name = state.cluster().name();
         // Every log line of this cluster's thread names the cluster (%X{cluster}, JSON field "mdc.cluster").
         org.jboss.logging.MDC.put("cluster", name);
         long start = System.nanoTime();
-        journal.enter(ClusterPhase.CONNECT);
-        progress.clusterStarted(name);
         RequestGate stopGate = () -> {
-            if (stopping.getAsBoolean()) {
+            if (stopping.requested()) {
                 throw ApiException.of(io.fleetsync.cluster.ApiFailure.INTERRUPTED, "stopped: the run was interrupted");
             }
         };
@@ -57,33 +55,20 @@ final class ClusterPipeline {
             journal.planned(work);
             journal.problems(work.problems());
             if (options.apply()) {
-                new ClusterApplier(fanout).apply(work, api, writeOptions(options), journal, stopping::getAsBoolean);
+                new ClusterApplier(fanout).apply(work, api, writeOptions(options), journal, stopping);
             }
             return finish(name, work, journal, start);
         } catch (RuntimeException e) {
             LOG.debugf(e, "cluster %s failed during %s", name, journal.phase().label());
             var message = e instanceof ApiException ? e.getMessage()
                     : "internal error (a fleetsync bug; --verbose shows the stack trace): " + e;
-            return failed(name, journal, options, message, start);
+            return PartWayReport.of(name, journal, options.apply(), message, elapsed(start));
         }
     }
 
     /** Apply's options for this cluster: a wait for a deletion ends before the cluster's deadline does. */
     private static io.fleetsync.apply.ApplyOptions writeOptions(RunOptions options) {
         return options.write().until(java.time.Instant.now().plus(options.clusterTimeout()));
-    }
-
-    /**
-     * The report of a cluster that stopped part-way: its plan if it got that far, and, for an apply, an outcome
-     * for every planned change — what was done, what failed, and the rest skipped as never attempted.
-     */
-    static ClusterReport failed(String name, ClusterJournal journal, RunOptions options, String message, long start) {
-        var work = journal.work();
-        var phase = journal.phase();
-        List<ObjectOutcome> outcomes = work == null || !options.apply() ? List.of()
-                : Fates.complete(work.plan().changes(), journal.outcomes(), new Fates.NotAttempted(phase, message));
-        return new ClusterReport(name, ClusterReport.Status.FAILED, work == null ? null : work.plan(), outcomes,
-                message, phase, elapsed(start));
     }
 
     /**
