@@ -28,12 +28,25 @@ public class ApplyCommand implements Callable<Integer> {
                     + "(within --cluster-timeout), then create it. Without it such objects fail at once.")
     boolean waitForDeletion;
 
+    @Option(names = "--wait",
+            description = "After each cluster's apply, wait until every object it changed is Current (kstatus "
+                    + "health), one is Failed, or --wait-timeout passes; a Failed or timed-out object fails the "
+                    + "cluster (exit 1).")
+    boolean await;
+
+    @Option(names = "--wait-timeout", defaultValue = "5m", paramLabel = "DURATION",
+            converter = RunMixin.DurationConverter.class,
+            description = "How long --wait waits for an object (default: ${DEFAULT-VALUE}); a target's waitTimeout "
+                    + "in the fleet file wins. Adds to --cluster-timeout.")
+    java.time.Duration waitTimeout;
+
     @Inject
     Reconcile reconcile;
 
     @Override
     public Integer call() {
-        return reconcile.run(options, operations, new Reconcile.Request(true, dryRun, forceReplace, false, waitForDeletion), System.out,
+        return reconcile.run(options, operations, new Reconcile.Request(true, dryRun, forceReplace, false, waitForDeletion,
+                new Reconcile.HealthWait(await, waitTimeout)), System.out,
                 System.err);
     }
 }

@@ -33,10 +33,20 @@ public class Reconcile {
 
     /** What the command asks for beyond the shared options. */
     public record Request(boolean apply, boolean dryRun, boolean forceReplace, boolean detailedExitCode,
-                          boolean waitForDeletion) {
+                          boolean waitForDeletion, HealthWait healthWait) {
         public Request(boolean apply, boolean dryRun, boolean forceReplace, boolean detailedExitCode) {
             this(apply, dryRun, forceReplace, detailedExitCode, false);
         }
+
+        public Request(boolean apply, boolean dryRun, boolean forceReplace, boolean detailedExitCode,
+                       boolean waitForDeletion) {
+            this(apply, dryRun, forceReplace, detailedExitCode, waitForDeletion, HealthWait.OFF);
+        }
+    }
+
+    /** {@code apply --wait} and {@code --wait-timeout}. */
+    public record HealthWait(boolean enabled, Duration timeout) {
+        static final HealthWait OFF = new HealthWait(false, io.fleetsync.health.WaitSettings.DEFAULT_TIMEOUT);
     }
 
     public int run(RunMixin o, Request request, PrintStream out, PrintStream err) {
@@ -75,6 +85,8 @@ public class Reconcile {
                         request.waitForDeletion(), null),
                 clientSettings(o),
                 o.concurrency, o.clusterTimeout);
+        options = io.fleetsync.run.WaitRun.with(options, request.healthWait().enabled(), request.healthWait().timeout(),
+                fleet.fleet());
         var progress = operations.progress(new StderrProgress(err, fleet.clusters().size(), o.quiet));
         stop.install(err);
         var report = runner.run(fleet, options, new YamlDiff()::diff, progress,
