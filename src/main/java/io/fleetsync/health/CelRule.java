@@ -62,8 +62,14 @@ public final class CelRule implements CustomHealthRule {
                     continue;
                 }
                 try {
-                    if (Boolean.TRUE.equals(check.program().eval(vars))) {
+                    var result = check.program().eval(vars);
+                    if (Boolean.TRUE.equals(result)) {
                         return new Health(order, HealthReason.RULE_MATCHED, "rule: " + check.source());
+                    }
+                    // Fields are dynamic, so the checker cannot prove every expression boolean at load time.
+                    if (!(result instanceof Boolean)) {
+                        return Health.inProgress(HealthReason.RULE_PENDING, "health rule expression is not a "
+                                + "boolean: " + check.source());
                     }
                 } catch (CelEvaluationException e) {
                     // A field the controller has not written yet: not decided, as Flux treats it.

@@ -27,9 +27,8 @@ public record HealthWaitResult(WaitEnd end, List<ObjectHealth> objects, Duration
                 var broken = objects.stream().filter(ObjectHealth::breaks).toList();
                 var first = broken.isEmpty() ? null : broken.get(0);
                 var what = first == null ? "" : ": " + first.key() + " " + (first.timedOut()
-                        ? "not current after the wait timeout" : "failed") + " (" + first.health().reason() + ": "
-                        + first.health().message() + ")" + (broken.size() > 1 ? " and " + (broken.size() - 1)
-                        + " more" : "");
+                        ? "not current after the wait timeout" : "failed") + " (" + first.health().message() + ")"
+                        + (broken.size() > 1 ? " and " + (broken.size() - 1) + " more" : "");
                 yield (end == WaitEnd.FAILED ? "unhealthy" : "wait timed out") + what;
             }
         };
