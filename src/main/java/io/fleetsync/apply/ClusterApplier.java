@@ -57,7 +57,7 @@ public final class ClusterApplier {
             writeParent(api, set, set.previous().union(set.desired().groupKinds(), set.desired().namespaces()),
                     options.dryRun());
         }
-        var written = new ObjectWriter(api, work, options, stopping);
+        var written = new ObjectWriter(api, work, options, stopping, journal::applied);
         for (int stage = 0; stage < ApplyOrder.STAGES; stage++) {
             int s = stage;
             var batch = writes.stream().filter(p -> ApplyOrder.stage(p.change().key()) == s).toList();

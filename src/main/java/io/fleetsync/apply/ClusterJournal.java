@@ -26,6 +26,7 @@ public final class ClusterJournal {
     private final List<RestartResult> restarts = new ArrayList<>();
     private volatile ClusterPhase phase = ClusterPhase.CONNECT;
     private volatile ClusterWork work;
+    private final List<io.fleetsync.health.AppliedObject> applied = new ArrayList<>();
 
     public ClusterJournal(Consumer<ClusterPhase> onEnter) {
         this.onEnter = onEnter;
@@ -104,5 +105,15 @@ public final class ClusterJournal {
                         && e.outcome().change().action() != io.fleetsync.diff.Action.ADOPT_NEEDED
                         && !e.outcome().isHeldBack()))
                 .map(Entry::phase).findFirst();
+    }
+
+    /** Records an object this apply wrote, with the generation its answer carried ({@code apply --wait}). */
+    public synchronized void applied(io.fleetsync.health.AppliedObject object) {
+        applied.add(object);
+    }
+
+    /** Every object this apply wrote, in the order written. */
+    public synchronized List<io.fleetsync.health.AppliedObject> appliedObjects() {
+        return List.copyOf(applied);
     }
 }

@@ -38,7 +38,12 @@ final class ObjectWriter {
     private final PruneScope scope;
     private final PendingDeletions deletions;
 
-    ObjectWriter(ObjectStore api, ClusterWork work, ApplyOptions options, Stopping stopping) {
+    /** Where each written object's applied generation goes, for {@code apply --wait}. */
+    private final java.util.function.Consumer<io.fleetsync.health.AppliedObject> appliedSink;
+
+    ObjectWriter(ObjectStore api, ClusterWork work, ApplyOptions options, Stopping stopping,
+                 java.util.function.Consumer<io.fleetsync.health.AppliedObject> appliedSink) {
+        this.appliedSink = appliedSink;
         this.api = api;
         this.work = work;
         this.options = options;
@@ -96,9 +101,10 @@ final class ObjectWriter {
         var path = p.resource().objectPath(key.namespace(), key.name());
         try {
             if (change.action() == Action.REPLACE) {
-                replace(p, path);
+                written(p, path, replace(p, path));
             } else {
                 var applied = api.apply(path, p.applyBody(), ApplyMode.of(options.writeMode()).forcedIf(p.force()));
+                written(p, path, applied);
                 if (ApplyOrder.isCrd(key.groupKind()) && applied != null) {
                     appliedCrds.put(key.name(), applied);
                 }
@@ -185,15 +191,24 @@ final class ObjectWriter {
         return out;
     }
 
-    private void replace(PlannedObject p, String path) {
+    /** Hands a real write's answer on, so a wait gates on the generation this apply produced. */
+    private void written(PlannedObject p, String path, Map<String, Object> answer) {
+        if (!options.dryRun() && answer != null) {
+            appliedSink.accept(new io.fleetsync.health.AppliedObject(p.change().key(), path, p.change().target(),
+                    answer.get("metadata") instanceof Map<?, ?> m && m.get("generation") instanceof Number g
+                            ? g.longValue() : 0));
+        }
+    }
+
+    private Map<String, Object> replace(PlannedObject p, String path) {
         var deleted = api.delete(path, p.liveUid(), options.writeMode());
         if (options.dryRun()) {
-            return;
+            return null;
         }
         if (deleted && !Waiter.until(() -> api.get(path) == null, options.waitTimeout())) {
             throw ApiException.of(io.fleetsync.cluster.ApiFailure.REJECTED, "deleted, but still present after "
                     + options.waitTimeout().toSeconds() + "s (finalizers?); not recreated");
         }
-        api.apply(path, p.applyBody(), ApplyMode.of(WriteMode.PERSIST).forced());
+        return api.apply(path, p.applyBody(), ApplyMode.of(WriteMode.PERSIST).forced());
     }
 }

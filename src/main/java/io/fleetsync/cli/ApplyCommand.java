@@ -31,6 +31,18 @@ public class ApplyCommand implements Callable<Integer> {
                     + "(within --cluster-timeout), then create it. Without it such objects fail at once.")
     boolean waitForDeletion;
 
+    @Option(names = "--wait",
+            description = "After each cluster's apply, wait until every object it changed is Current (kstatus "
+                    + "health), one is Failed, or --wait-timeout passes; a Failed or timed-out object fails the "
+                    + "cluster (exit 1).")
+    boolean await;
+
+    @Option(names = "--wait-timeout", defaultValue = "5m", paramLabel = "DURATION",
+            converter = RunMixin.DurationConverter.class,
+            description = "How long --wait waits for an object (default: ${DEFAULT-VALUE}); a target's waitTimeout "
+                    + "in the fleet file wins. Adds to --cluster-timeout.")
+    java.time.Duration waitTimeout;
+
     @Inject
     Reconcile reconcile;
 
@@ -46,6 +58,9 @@ public class ApplyCommand implements Callable<Integer> {
         if (waitForDeletion) {
             flags.add(ReconcileFlag.WAIT_FOR_DELETION);
         }
-        return reconcile.run(options, operations, Mode.APPLY, flags, System.out, System.err);
+        if (await) {
+            flags.add(ReconcileFlag.WAIT_FOR_HEALTH);
+        }
+        return reconcile.run(options, operations, Mode.APPLY, flags, waitTimeout, System.out, System.err);
     }
 }

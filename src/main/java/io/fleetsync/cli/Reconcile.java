@@ -36,13 +36,19 @@ public class Reconcile {
 
     public int run(RunMixin o, OperationsOptions operations, Mode mode, Set<ReconcileFlag> flags, PrintStream out,
                    PrintStream err) {
+        return run(o, operations, mode, flags, null, out, err);
+    }
+
+    /** @param waitTimeout {@code --wait-timeout} (null: the default) */
+    public int run(RunMixin o, OperationsOptions operations, Mode mode, Set<ReconcileFlag> flags,
+                   java.time.Duration waitTimeout, PrintStream out, PrintStream err) {
         try (var levels = LogLevels.forCommand(o.verbose)) {
-            return reconcile(o, operations, mode, flags, out, err);
+            return reconcile(o, operations, mode, flags, waitTimeout, out, err);
         }
     }
 
     private int reconcile(RunMixin o, OperationsOptions operations, Mode mode, Set<ReconcileFlag> flags,
-                          PrintStream out, PrintStream err) {
+                          java.time.Duration waitTimeout, PrintStream out, PrintStream err) {
         var invalid = checkNumbers(o);
         if (invalid != null) {
             err.println("fleetsync: " + invalid);
@@ -56,7 +62,7 @@ public class Reconcile {
             err.println("fleetsync: " + e.getMessage());
             return ExitCodes.of(Verdict.INVALID);
         }
-        var request = request(o, mode, flags, shard);
+        var request = request(o, mode, flags, shard, waitTimeout);
         DesiredFleet fleet;
         try {
             fleet = reconciler.load(request);
@@ -86,11 +92,12 @@ public class Reconcile {
         }
     }
 
-    static ReconcileRequest request(RunMixin o, Mode mode, Set<ReconcileFlag> flags, Optional<Shard> shard) {
+    static ReconcileRequest request(RunMixin o, Mode mode, Set<ReconcileFlag> flags, Optional<Shard> shard,
+                                    java.time.Duration waitTimeout) {
         var input = o.input.fleetInput();
         var plan = new PlanOptions(o.adopt, o.forceConflicts, o.allowEmpty, o.maxDeletions, o.diff, o.pruneOrphans);
         return new ReconcileRequest(mode, flags, input, shard, plan, clientSettings(o), o.concurrency,
-                o.clusterTimeout);
+                o.clusterTimeout, waitTimeout);
     }
 
     private static ClientSettings clientSettings(RunMixin o) {

@@ -2,7 +2,7 @@ package io.fleetsync.cli;
 
 import io.fleetsync.report.OutputFormat;
 import io.fleetsync.report.RenderOptions;
-import io.fleetsync.report.HumanDuration;
+import io.fleetsync.units.HumanDuration;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;

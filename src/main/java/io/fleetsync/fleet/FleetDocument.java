@@ -9,7 +9,8 @@ import java.util.Map;
  * reflection, hence the registration for native executables.
  */
 @RegisterForReflection
-record FleetDocument(String name, List<ClusterEntry> clusters, List<TargetEntry> targets) {
+record FleetDocument(String name, List<ClusterEntry> clusters, List<TargetEntry> targets,
+                     List<HealthRuleEntry> health) {
 
     /** One {@code clusters[]} entry. */
     @RegisterForReflection
@@ -28,6 +29,17 @@ record FleetDocument(String name, List<ClusterEntry> clusters, List<TargetEntry>
      */
     @RegisterForReflection
     record TargetEntry(String name, SelectorEntry clusters, String namespace, List<Object> resources,
-            Boolean prune) {
+            Boolean prune, String waitTimeout) {
+    }
+
+    /** One {@code health[]} entry: how {@code apply --wait} tells a custom resource's health. */
+    @RegisterForReflection
+    record HealthRuleEntry(String group, String kind, List<ConditionEntry> conditions, String current,
+            String inProgress, String failed) {
+    }
+
+    /** One {@code health[].conditions[]} matcher. */
+    @RegisterForReflection
+    record ConditionEntry(String type, String status, String health) {
     }
 }

@@ -56,9 +56,10 @@ final class TargetValidator {
                 }
             }
             var resources = new ResourceEntries(problems).read(entry.resources(), at + ".resources");
+            var waitTimeout = HealthRulesReader.waitTimeout(entry.waitTimeout(), at + ".waitTimeout", problems);
             if (problems.size() == before) {
                 targets.add(new Target(entry.name(), selector, entry.namespace(), resources,
-                        !Boolean.FALSE.equals(entry.prune())));
+                        !Boolean.FALSE.equals(entry.prune()), waitTimeout));
             }
         }
         return targets;

@@ -98,11 +98,36 @@ public record RunMetrics(Map<String, String> runLabels, List<MetricFamily> run,
                 sample("fleetsync_cluster_errors", labels, tally.errors())));
         families.add(family("fleetsync_cluster_success", "1 when the cluster ended ok in the last run, else 0.",
                 sample("fleetsync_cluster_success", labels, ok ? 1 : 0)));
+        if (report.health() != null) {
+            families.addAll(health(report.health(), labels));
+        }
         if (ok) {
             families.add(family(CLUSTER_LAST_SUCCESS, "When the cluster last ended ok (Unix time).",
                     sample(CLUSTER_LAST_SUCCESS, labels, now)));
         }
         return families;
+    }
+
+    /**
+     * {@code apply --wait}: the waited objects by final health status (every status, zeros too, so an alert can
+     * compare), those that timed out, and how long the wait took.
+     */
+    private static List<MetricFamily> health(io.fleetsync.health.HealthWaitResult health, Map<String, String> labels) {
+        var samples = new ArrayList<Sample>();
+        for (var status : io.fleetsync.health.HealthStatus.values()) {
+            long n = health.objects().stream().filter(o -> o.health().status() == status).count();
+            samples.add(sample("fleetsync_cluster_health_objects", with(labels, "health",
+                    status.name().toLowerCase(Locale.ROOT)), n));
+        }
+        long timedOut = health.objects().stream().filter(io.fleetsync.health.ObjectHealth::timedOut).count();
+        return List.of(new MetricFamily("fleetsync_cluster_health_objects", "Objects apply --wait waited for on the "
+                        + "cluster in the last run, by final health (current, in_progress, failed, terminating, "
+                        + "not_found, unknown).", samples),
+                family("fleetsync_cluster_health_timed_out_objects", "Waited objects of the cluster that were not "
+                        + "Current or Failed when their wait timeout passed.",
+                        sample("fleetsync_cluster_health_timed_out_objects", labels, timedOut)),
+                family("fleetsync_cluster_health_wait_seconds", "How long apply --wait waited on the cluster.",
+                        sample("fleetsync_cluster_health_wait_seconds", labels, health.waited().toMillis() / 1000.0)));
     }
 
     /** Apply outcomes across clusters; done + failed + skipped is every planned change, even of a failed cluster. */

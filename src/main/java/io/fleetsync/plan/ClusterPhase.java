@@ -13,7 +13,9 @@ public enum ClusterPhase {
     /** Deletes, and ApplySet parents narrowed to what remains. */
     PRUNE,
     /** Rollout restarts of workloads whose ConfigMaps or Secrets changed. */
-    RESTART;
+    RESTART,
+    /** {@code apply --wait}: the written objects' health read until Current, Failed or timed out. */
+    WAIT;
 
     /** The word reports and progress lines use. */
     public String label() {

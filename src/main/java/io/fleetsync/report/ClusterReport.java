@@ -13,9 +13,12 @@ import java.util.List;
  * @param outcomes per-change outcomes of an apply; empty for a plan
  * @param error one human-readable line when the cluster failed or stopped part-way, else null
  * @param phase where the cluster failed, or for a partial one where its first failure happened; null when ok
+ * @param health the end of {@code apply --wait} on this cluster: each waited object's final health; null when the
+ *     cluster was not waited for
  */
 public record ClusterReport(String cluster, Status status, ClusterPlan plan, List<ObjectOutcome> outcomes,
-                            String error, ClusterPhase phase, Duration duration) {
+                            String error, ClusterPhase phase, Duration duration,
+                            io.fleetsync.health.HealthWaitResult health) {
 
     public enum Status {
         OK,
@@ -26,6 +29,11 @@ public record ClusterReport(String cluster, Status status, ClusterPlan plan, Lis
 
     public ClusterReport {
         outcomes = List.copyOf(outcomes);
+    }
+
+    public ClusterReport(String cluster, Status status, ClusterPlan plan, List<ObjectOutcome> outcomes,
+                         String error, ClusterPhase phase, Duration duration) {
+        this(cluster, status, plan, outcomes, error, phase, duration, null);
     }
 
     /** A cluster that never started (the run was stopped first, or its wait was interrupted). */

@@ -66,6 +66,10 @@ record MarkdownSection(List<String> head, List<Item> items, List<String> more, S
         for (var cluster : group.members()) {
             if (cluster.error() != null) paragraphs.add(errorLine(cluster, group.single()));
         }
+        for (var cluster : group.members()) {
+            var health = healthParagraph(cluster, group.single());
+            if (health != null) paragraphs.add(health);
+        }
         if (group.placeholders()) {
             paragraphs.add(MarkdownText.code(ClusterNamePlaceholder.PLACEHOLDER)
                     + " below stands for each cluster's own name.");
@@ -87,6 +91,24 @@ record MarkdownSection(List<String> head, List<Item> items, List<String> more, S
                 : List.<String>of();
         return new MarkdownSection(head, items, more, stub(body.items(), options.maxChangesPerCluster()),
                 List.of("", "</details>"), body.items().size());
+    }
+
+    /**
+     * {@code apply --wait}: the cluster's health summary and every object that is not Current (Current ones are
+     * only counted, so the head, which is never cut, stays short).
+     */
+    private static String healthParagraph(ClusterReport cluster, boolean single) {
+        var health = cluster.health();
+        if (health == null || health.objects().isEmpty()) return null;
+        var lines = new ArrayList<String>();
+        lines.add((single ? "" : "<b>" + MarkdownText.html(cluster.cluster()) + "</b> ")
+                + MarkdownText.inline(HealthText.summary(health)));
+        for (var o : health.objects()) {
+            if (o.health().status() == io.fleetsync.health.HealthStatus.CURRENT) continue;
+            lines.add("- " + (o.breaks() ? "❌ " : "⏳ ") + MarkdownText.code(o.key().subject()) + " "
+                    + MarkdownText.inline(HealthText.describe(o)));
+        }
+        return String.join("\n", lines);
     }
 
     // A cut list still shows the changes that failed, were held back or skipped, or meet a conflict: those are

@@ -1,5 +1,6 @@
 package io.fleetsync.report;
 
+import io.fleetsync.units.HumanDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

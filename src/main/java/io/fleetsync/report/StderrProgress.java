@@ -1,5 +1,6 @@
 package io.fleetsync.report;
 
+import io.fleetsync.units.HumanDuration;
 import io.fleetsync.diff.Action;
 import java.io.PrintStream;
 import java.util.ArrayList;

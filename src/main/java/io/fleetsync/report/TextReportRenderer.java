@@ -1,5 +1,6 @@
 package io.fleetsync.report;
 
+import io.fleetsync.units.HumanDuration;
 import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.diff.Change;
 import io.fleetsync.report.TextTable.Cell;
@@ -89,6 +90,7 @@ public final class TextReportRenderer implements ReportRenderer {
                 body.add("  " + palette.yellow("orphan: ") + TerminalText.line(OrphanLine.describe(orphan)));
             }
         }
+        body.addAll(healthLines(cluster));
         if (cluster.error() != null) {
             var phase = cluster.phase() == null ? "" : " during " + cluster.phase().label();
             body.add("  " + palette.status(cluster.status(), status(cluster).toUpperCase(Locale.ROOT) + phase + ": ")
@@ -97,6 +99,21 @@ public final class TextReportRenderer implements ReportRenderer {
         if (body.isEmpty()) return body;
         body.addFirst(palette.bold(TerminalText.line(cluster.cluster()) + ":"));
         return body;
+    }
+
+    /** {@code apply --wait}: each waited object's final health. */
+    private List<String> healthLines(ClusterReport cluster) {
+        var lines = new ArrayList<String>();
+        var health = cluster.health();
+        if (health == null || health.objects().isEmpty()) return lines;
+        lines.add("  " + palette.bold(HealthText.summary(health)));
+        for (var o : health.objects()) {
+            var text = HealthText.describe(o);
+            var styled = o.breaks() ? palette.red(text) : o.health().status().settled() ? palette.green(text)
+                    : palette.yellow(text);
+            lines.add("    " + TerminalText.line(o.key().subject()) + "  " + styled);
+        }
+        return lines;
     }
 
     private List<String> changeBlock(OutcomeIndex outcomes, Change change) {

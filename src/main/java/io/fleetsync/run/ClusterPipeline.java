@@ -57,7 +57,8 @@ final class ClusterPipeline implements ClusterWorkload {
             if (options.apply()) {
                 new ClusterApplier(fanout).apply(work, api, writeOptions(options), journal, stopping);
             }
-            return finish(name, work, journal, start);
+            var report = finish(name, work, journal, start);
+            return ApplyWait.of(options).after(report, api, journal, stopping, start);
         } catch (RuntimeException e) {
             LOG.debugf(e, "cluster %s failed during %s", name, journal.phase().label());
             var message = e instanceof ApiException ? e.getMessage()

@@ -1,6 +1,6 @@
 package io.fleetsync.run;
 
-import io.fleetsync.report.HumanDuration;
+import io.fleetsync.units.HumanDuration;
 import java.time.Duration;
 
 /** Why a cluster's time ran out before its pipeline finished. */

@@ -8,6 +8,8 @@ public enum ReconcileFlag {
     FORCE_REPLACE,
     /** Apply: wait for a pending deletion of an object or its namespace, then create it. */
     WAIT_FOR_DELETION,
+    /** Apply: after each cluster's apply, wait until what it changed is healthy ({@code --wait}). */
+    WAIT_FOR_HEALTH,
     /** Plan: a plan with changes is its own verdict ({@link Verdict#CHANGES}). */
     DETAILED_EXIT_CODE
 }

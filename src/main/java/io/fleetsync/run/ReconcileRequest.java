@@ -16,14 +16,17 @@ import java.util.Set;
  * @param shard the shard this run owns, already chosen (option or Indexed Job environment); empty: the whole fleet
  * @param concurrency clusters in flight at once
  * @param clusterTimeout deadline of one cluster's whole pipeline
+ * @param waitTimeout how long {@link ReconcileFlag#WAIT_FOR_HEALTH} waits for an object (a target's own wins)
  */
 public record ReconcileRequest(Mode mode, Set<ReconcileFlag> flags, FleetInput input, Optional<Shard> shard,
-                               PlanOptions plan, ClientSettings client, int concurrency, Duration clusterTimeout) {
+                               PlanOptions plan, ClientSettings client, int concurrency, Duration clusterTimeout,
+                               Duration waitTimeout) {
     /** How long apply waits for a CRD to be established (no flag sets it). */
     static final Duration CRD_WAIT = Duration.ofSeconds(60);
 
     public ReconcileRequest {
         flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+        waitTimeout = waitTimeout == null ? io.fleetsync.health.WaitSettings.DEFAULT_TIMEOUT : waitTimeout;
     }
 
     public boolean has(ReconcileFlag flag) {
@@ -31,6 +34,11 @@ public record ReconcileRequest(Mode mode, Set<ReconcileFlag> flags, FleetInput i
     }
 
     /** The runner's settings for this request. */
+    RunOptions runOptions(io.fleetsync.fleet.Fleet fleet) {
+        return WaitRun.with(runOptions(), has(ReconcileFlag.WAIT_FOR_HEALTH), waitTimeout, fleet);
+    }
+
+    /** The runner's settings before {@code --wait} adds the fleet file's wait timeouts and health rules. */
     RunOptions runOptions() {
         var write = new ApplyOptions(has(ReconcileFlag.DRY_RUN), has(ReconcileFlag.FORCE_REPLACE), CRD_WAIT,
                 has(ReconcileFlag.WAIT_FOR_DELETION), null);

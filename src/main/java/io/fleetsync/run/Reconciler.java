@@ -64,7 +64,7 @@ public class Reconciler {
      */
     public Completed run(ReconcileRequest request, DesiredFleet fleet, ProgressListener progress, StopRequest stopping,
                          Duration grace) {
-        var report = runner.run(fleet, request.runOptions(), new YamlDiff()::diff, progress,
+        var report = runner.run(fleet, request.runOptions(fleet.fleet()), new YamlDiff()::diff, progress,
                 new FleetRunner.Stop(stopping, grace));
         return new Completed(report, Verdict.of(report, request, stopping.requested()));
     }

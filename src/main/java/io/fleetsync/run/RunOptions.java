@@ -11,7 +11,12 @@ import java.time.Duration;
  * @param apply write changes (false: plan only)
  * @param concurrency clusters in flight at once
  * @param clusterTimeout deadline of one cluster's whole pipeline
+ * @param health {@code apply --wait}: whether and how long each cluster waits for its written objects' health
  */
 public record RunOptions(boolean apply, PlanOptions plan, ApplyOptions write, ClientSettings client,
-                         int concurrency, Duration clusterTimeout) {
+                         int concurrency, Duration clusterTimeout, io.fleetsync.health.WaitSettings health) {
+    public RunOptions(boolean apply, PlanOptions plan, ApplyOptions write, ClientSettings client,
+                      int concurrency, Duration clusterTimeout) {
+        this(apply, plan, write, client, concurrency, clusterTimeout, io.fleetsync.health.WaitSettings.OFF);
+    }
 }

@@ -45,7 +45,7 @@ class ObjectWriterTest {
         var plan = new ClusterPlan("c1", List.of(objects).stream().map(PlannedObject::change).toList(), List.of());
         var work = new ClusterWork(plan, List.of(objects), List.of(), List.of(), new Discovery(List.of(CONFIG_MAPS)),
                 true, false);
-        return new ObjectWriter(store, work, options, stopping);
+        return new ObjectWriter(store, work, options, stopping, applied -> { });
     }
 
     @Test

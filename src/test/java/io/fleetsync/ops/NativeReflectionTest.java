@@ -17,6 +17,8 @@ class NativeReflectionTest {
             "io.fleetsync.fleet.FleetDocument$ClusterEntry",
             "io.fleetsync.fleet.FleetDocument$SelectorEntry",
             "io.fleetsync.fleet.FleetDocument$TargetEntry",
+            "io.fleetsync.fleet.FleetDocument$HealthRuleEntry",
+            "io.fleetsync.fleet.FleetDocument$ConditionEntry",
             "io.fleetsync.report.json.ReportDocument",
             "io.fleetsync.report.json.RunSummary",
             "io.fleetsync.report.json.ClusterCounts",
@@ -25,7 +27,9 @@ class NativeReflectionTest {
             "io.fleetsync.report.json.ChangeDocument",
             "io.fleetsync.report.json.OutcomeDocument",
             "io.fleetsync.report.json.HoldBackDocument",
-            "io.fleetsync.report.json.OrphanDocument");
+            "io.fleetsync.report.json.OrphanDocument",
+            "io.fleetsync.report.json.HealthDocument",
+            "io.fleetsync.report.json.HealthDocument$ObjectHealthDocument");
 
     @Test
     void everyTypeJacksonMapsIsRegisteredForReflection() throws ClassNotFoundException {

@@ -19,6 +19,6 @@ final class Requests {
 
     static ReconcileRequest of(Mode mode, Set<ReconcileFlag> flags, FleetInput input, Optional<Shard> shard) {
         return new ReconcileRequest(mode, flags, input, shard, PlanOptions.defaults(), ClientSettings.defaults(), 16,
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), null);
     }
 }

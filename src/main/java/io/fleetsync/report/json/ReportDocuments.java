@@ -44,7 +44,20 @@ public final class ReportDocuments {
                 : plan.changes().stream().map(ch -> change(outcomes, ch, diffs)).toList();
         return new ClusterDocument(cluster.cluster(), cluster.status().name().toLowerCase(Locale.ROOT),
                 cluster.phase() == null ? null : cluster.phase().label(), cluster.error(), millis(cluster.duration()),
-                warnings, orphans, counts, changes);
+                warnings, orphans, counts, changes, health(cluster.health()));
+    }
+
+    private static HealthDocument health(io.fleetsync.health.HealthWaitResult result) {
+        if (result == null) {
+            return null;
+        }
+        var objects = result.objects().stream().map(o -> new HealthDocument.ObjectHealthDocument(o.key().group(),
+                o.key().kind(), o.key().namespace(), o.key().name(),
+                o.key().subject(), o.target(), io.fleetsync.report.HealthText.status(o.health().status()),
+                io.fleetsync.report.HealthText.reason(o.health().reason()), o.health().message(), o.timedOut()))
+                .toList();
+        return new HealthDocument(io.fleetsync.report.HealthText.end(result.end()), result.waited().toMillis(),
+                objects);
     }
 
     private static ChangeDocument change(OutcomeIndex outcomes, Change change, boolean diffs) {

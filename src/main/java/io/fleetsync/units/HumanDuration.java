@@ -1,4 +1,4 @@
-package io.fleetsync.report;
+package io.fleetsync.units;
 
 import java.time.Duration;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.fleetsync.report;
+package io.fleetsync.units;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
