@@ -24,6 +24,9 @@ import java.time.Duration;
 public class Reconcile {
     private final FleetRunner runner;
     private final StopSignal stop;
+    /** Runs apply wave by wave when the fleet file has a rollout section; otherwise the runner alone. */
+    @Inject
+    io.fleetsync.run.WaveRunner waves;
 
     @Inject
     public Reconcile(FleetRunner runner, StopSignal stop) {
@@ -77,7 +80,7 @@ public class Reconcile {
                 o.concurrency, o.clusterTimeout);
         var progress = operations.progress(new StderrProgress(err, fleet.clusters().size(), o.quiet));
         stop.install(err);
-        var report = runner.run(fleet, options, new YamlDiff()::diff, progress,
+        var report = waves.run(fleet, options, new YamlDiff()::diff, progress,
                 new FleetRunner.Stop(stop::requested, StopSignal.GRACE));
         var colors = !o.noColor && System.getenv("NO_COLOR") == null && Terminal.isInteractive();
         ReportRenderers.forFormat(o.output, RenderOptions.PLAIN.withColors(colors).withDiffs(o.diff)

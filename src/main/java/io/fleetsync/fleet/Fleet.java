@@ -7,12 +7,19 @@ import java.util.List;
  * A validated fleet file: the clusters and the targets that place manifests on them.
  *
  * @param identity the fleet's name, written on every ApplySet parent so fleets sharing a cluster stay apart
+ * @param rollout the waves apply goes through; {@link Rollout#NONE} without a {@code rollout:} section
  */
-public record Fleet(Path file, List<Cluster> clusters, List<Target> targets, FleetIdentity identity) {
+public record Fleet(Path file, List<Cluster> clusters, List<Target> targets, FleetIdentity identity,
+                    Rollout rollout) {
     public Fleet {
         clusters = List.copyOf(clusters);
         targets = List.copyOf(targets);
         identity = identity == null ? FleetIdentity.UNNAMED : identity;
+        rollout = rollout == null ? Rollout.NONE : rollout;
+    }
+
+    public Fleet(Path file, List<Cluster> clusters, List<Target> targets, FleetIdentity identity) {
+        this(file, clusters, targets, identity, Rollout.NONE);
     }
 
     public Fleet(Path file, List<Cluster> clusters, List<Target> targets) {

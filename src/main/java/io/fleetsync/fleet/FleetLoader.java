@@ -61,8 +61,9 @@ public final class FleetLoader {
                 .clusters(document.clusters());
         var targets = new TargetValidator(clusters, problems).targets(document.targets());
         var identity = identity(document.name(), problems);
+        var rollout = new RolloutValidator(clusters, problems).rollout(document.rollout());
         problems.throwIfAny();
-        return new Fleet(file, clusters, targets, identity);
+        return new Fleet(file, clusters, targets, identity, rollout);
     }
 
     /** The name goes on every ApplySet parent; a DNS label, like target names, keeps it usable as a label too. */

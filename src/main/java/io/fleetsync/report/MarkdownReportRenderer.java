@@ -26,8 +26,9 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     public void render(RunReport report, Writer out) throws IOException {
         var groups = ClusterGroup.of(report, options.diffs());
         var sections = groups.stream().filter(ClusterGroup::shown).map(g -> MarkdownSection.of(g, options)).toList();
-        var heading = List.of("### fleetsync " + TextReportRenderer.title(report) + ": " + totals(RunTally.of(report)),
-                "");
+        var heading = new ArrayList<>(List.of("### fleetsync " + TextReportRenderer.title(report) + ": "
+                + totals(RunTally.of(report)), ""));
+        heading.addAll(MarkdownRollout.lines(report));
         var fullTable = MarkdownTable.full(report);
         var layout = layout(report, groups, sections, heading, fullTable);
         var table = layout.mergeTable() ? MarkdownTable.merged(report, groups) : fullTable;
@@ -163,6 +164,6 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         for (var action : MarkdownTable.COLUMNS) parts.add(tally.objects().count(action) + " " + action.label());
         parts.add(tally.objects().errors() + (tally.objects().errors() == 1 ? " error" : " errors"));
         return String.join(", ", parts) + " — clusters: " + tally.ok() + " ok, " + tally.partial() + " partial, "
-                + tally.failed() + " failed";
+                + tally.failed() + " failed" + (tally.heldBack() == 0 ? "" : ", " + tally.heldBack() + " held back");
     }
 }

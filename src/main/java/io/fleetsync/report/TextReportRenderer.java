@@ -32,6 +32,14 @@ public final class TextReportRenderer implements ReportRenderer {
                 + report.startedAt() + " · took " + HumanDuration.format(report.duration()));
         lines.add("");
         lines.addAll(table(report));
+        if (report.rollout() != null) {
+            lines.add("");
+            lines.add(palette.bold("Rollout:"));
+            for (var wave : report.rollout().waves()) {
+                lines.add("  " + TerminalText.line(RolloutText.wave(wave)));
+                lines.add(DETAIL + TerminalText.line(RolloutText.state(wave)));
+            }
+        }
         for (var cluster : report.clusters()) {
             var section = clusterSection(report, cluster);
             if (!section.isEmpty()) {
@@ -92,6 +100,10 @@ public final class TextReportRenderer implements ReportRenderer {
             body.add("  " + palette.status(cluster.status(), status(cluster).toUpperCase(Locale.ROOT) + phase + ": ")
                     + TerminalText.line(cluster.error()));
         }
+        if (cluster.status() == ClusterReport.Status.HELD_BACK && report.rollout() != null) {
+            body.add("  " + palette.status(cluster.status(), "HELD BACK by the rollout: ")
+                    + TerminalText.line(RolloutText.heldBack(report.rollout(), cluster.cluster())));
+        }
         if (body.isEmpty()) return body;
         body.addFirst(palette.bold(TerminalText.line(cluster.cluster()) + ":"));
         return body;
@@ -133,7 +145,8 @@ public final class TextReportRenderer implements ReportRenderer {
         parts.add(objects.errors() + (objects.errors() == 1 ? " error" : " errors"));
         var line = title(report) + ": " + String.join(", ", parts);
         if (report.kind() == RunReport.Kind.RESULT) line += "; " + outcomeTotals(report);
-        line += "; clusters: " + tally.ok() + " ok, " + tally.partial() + " partial, " + tally.failed() + " failed";
+        line += "; clusters: " + tally.ok() + " ok, " + tally.partial() + " partial, " + tally.failed() + " failed"
+                + (tally.heldBack() == 0 ? "" : ", " + tally.heldBack() + " held back");
         return palette.bold(line);
     }
 
@@ -148,6 +161,6 @@ public final class TextReportRenderer implements ReportRenderer {
     }
 
     static String status(ClusterReport cluster) {
-        return cluster.status().name().toLowerCase(Locale.ROOT);
+        return cluster.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }
