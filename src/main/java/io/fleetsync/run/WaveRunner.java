@@ -84,7 +84,11 @@ public class WaveRunner {
                 continue;
             }
             var outcome = runWave(fleet, wave, options, differ, progress, stop, reports);
-            LOG.infof("wave %s: %s", wave.name(), outcome.decision());
+            LOG.infof("wave %s: %s %s", wave.name(), outcome.state(), switch (outcome.decision()) {
+                case GateDecision.Pass p -> p.reason();
+                case GateDecision.Halt h -> h.reason() + " " + h.clusters();
+                case GateDecision.KeepSoaking k -> "";
+            });
             outcomes.add(outcome);
             halted = outcome.state() == WaveState.HALTED;
         }
