@@ -25,7 +25,11 @@ class NativeReflectionTest {
             "io.fleetsync.report.json.ChangeDocument",
             "io.fleetsync.report.json.OutcomeDocument",
             "io.fleetsync.report.json.HoldBackDocument",
-            "io.fleetsync.report.json.OrphanDocument");
+            "io.fleetsync.report.json.OrphanDocument",
+            "io.fleetsync.report.json.RolloutDocument",
+            "io.fleetsync.report.json.WaveDocument",
+            "io.fleetsync.fleet.FleetDocument$RolloutEntry",
+            "io.fleetsync.fleet.FleetDocument$WaveEntry");
 
     @Test
     void everyTypeJacksonMapsIsRegisteredForReflection() throws ClassNotFoundException {
