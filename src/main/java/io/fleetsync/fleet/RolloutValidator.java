@@ -12,8 +12,6 @@ import java.util.regex.Pattern;
 
 /** Checks the {@code rollout:} section against the declared clusters and builds the {@link Rollout}. */
 final class RolloutValidator {
-    /** The name of the implicit last wave; a listed wave may not take it, so reports stay unambiguous. */
-    static final String REMAINING = "remaining";
     private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})%");
 
     private final List<Cluster> clusters;
@@ -67,8 +65,8 @@ final class RolloutValidator {
         var problem = NameRules.dnsLabelProblem(given);
         if (problem != null) {
             problems.add(at + ".name", "wave name " + problem);
-        } else if (given.equals(REMAINING)) {
-            problems.add(at + ".name", "wave name '" + REMAINING + "' is reserved for the implicit last wave "
+        } else if (given.equals(Wave.REMAINING)) {
+            problems.add(at + ".name", "wave name '" + Wave.REMAINING + "' is reserved for the implicit last wave "
                     + "(clusters no wave selects)");
         }
         var first = firstIndex.putIfAbsent(given, i);

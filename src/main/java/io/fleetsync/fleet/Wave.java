@@ -15,6 +15,9 @@ import java.util.Optional;
 public record Wave(String name, WavePick pick, Optional<Integer> maxInFlight, Share failureBudget, Duration soak,
                    Optional<Duration> deadline) {
 
+    /** Name of the implicit last wave; a listed wave may not take it, so reports stay unambiguous. */
+    public static final String REMAINING = "remaining";
+
     /** The budget of a wave that sets none: no failure is tolerated. */
     public static final Share NO_FAILURES = new Share.Absolute(0);
 

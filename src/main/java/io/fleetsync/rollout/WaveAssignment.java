@@ -16,7 +16,7 @@ import java.util.List;
  */
 public final class WaveAssignment {
     /** Name of the implicit last wave (the fleet file may not use it). */
-    public static final String REMAINING = "remaining";
+    public static final String REMAINING = Wave.REMAINING;
 
     private WaveAssignment() {
     }
