@@ -227,6 +227,42 @@ class WavesTest {
     }
 
     @Test
+    void aClusterThatTurnsUnhealthyDuringTheSoakHaltsTheRollout(QuarkusMainLauncher launcher) throws IOException {
+        fleet("""
+                rollout:
+                  waves:
+                    - {name: canary, clusters: {names: [%1$s]}, soak: 6s}
+                """);
+        // Someone deletes the canary's ConfigMap as soon as fleetsync created it: the soak's re-read finds it gone.
+        var canary = ws.cluster(0);
+        watches.add(canary.client().configMaps().inNamespace(ns).watch(new Watcher<ConfigMap>() {
+            @Override
+            public void eventReceived(Action action, ConfigMap cm) {
+                if (action == Action.ADDED && cm.getMetadata().getName().equals("web-config")) {
+                    canary.client().configMaps().inNamespace(ns).withName("web-config").delete();
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        }));
+
+        var run = Run.of(launcher, "apply", "-f", ws.fleetPath(), "-o", "json");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        var waves = waves(run);
+        assertThat(waves.get(0).get("reason").asText()).isEqualTo("unhealthy-during-soak");
+        assertThat(waves.get(0).get("haltedBy")).extracting(JsonNode::asText).containsExactly(canary.name());
+        assertThat(waves.get(0).get("message").asText()).contains("ConfigMap/" + ns + "/web-config is gone");
+        assertThat(run.status(canary.name())).as("its apply itself went fine").isEqualTo("ok");
+        for (var c : List.of(ws.cluster(1), ws.cluster(2))) {
+            assertThat(run.status(c.name())).isEqualTo("held-back");
+            assertThat(image(c)).as(c.name()).isNull();
+        }
+    }
+
+    @Test
     void budgetOneLetsOneFailureThroughAndHaltsOnTheSecond(QuarkusMainLauncher launcher) throws IOException {
         fleet("""
                 rollout:
