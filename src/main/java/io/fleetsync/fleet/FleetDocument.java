@@ -10,7 +10,22 @@ import java.util.Map;
  */
 @RegisterForReflection
 record FleetDocument(String name, List<ClusterEntry> clusters, List<TargetEntry> targets,
-                     List<HealthRuleEntry> health) {
+                     List<HealthRuleEntry> health, RolloutEntry rollout) {
+
+    /** The {@code rollout:} section. */
+    @RegisterForReflection
+    record RolloutEntry(List<WaveEntry> waves) {
+    }
+
+    /**
+     * One {@code rollout.waves[]} entry. {@code count} and {@code failureBudget} are a number or a percentage
+     * string, {@code soak} and {@code deadline} durations; {@link RolloutValidator} checks their shape.
+     */
+    @RegisterForReflection
+    record WaveEntry(String name, SelectorEntry clusters, Object count, Integer maxInFlight, Object failureBudget,
+            String soak, String deadline) {
+    }
+
 
     /** One {@code clusters[]} entry. */
     @RegisterForReflection

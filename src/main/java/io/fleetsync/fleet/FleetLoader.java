@@ -62,8 +62,9 @@ public final class FleetLoader {
         var targets = new TargetValidator(clusters, problems).targets(document.targets());
         var identity = identity(document.name(), problems);
         var health = new HealthRulesReader(problems).rules(document.health());
+        var rollout = new RolloutValidator(clusters, problems).rollout(document.rollout());
         problems.throwIfAny();
-        return new Fleet(file, clusters, targets, identity, health);
+        return new Fleet(file, clusters, targets, identity, health, rollout);
     }
 
     /** The name goes on every ApplySet parent; a DNS label, like target names, keeps it usable as a label too. */

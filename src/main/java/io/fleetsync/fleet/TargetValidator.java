@@ -65,7 +65,8 @@ final class TargetValidator {
         return targets;
     }
 
-    private ClusterSelector selector(SelectorEntry entry, String at) {
+    /** Shared with {@link RolloutValidator}: a wave selects clusters with the same syntax and checks. */
+    ClusterSelector selector(SelectorEntry entry, String at) {
         if (entry == null) {
             problems.addUnlessReported(at, "missing required field 'clusters' (names and/or labels)");
             return null;

@@ -24,7 +24,9 @@ public record ClusterReport(String cluster, Status status, ClusterPlan plan, Lis
         OK,
         /** Planned or applied only in part: some objects failed, or the run was interrupted. */
         PARTIAL,
-        FAILED
+        FAILED,
+        /** Not touched: an earlier wave of the rollout halted ({@link RunReport#rollout()} says which and why). */
+        HELD_BACK
     }
 
     public ClusterReport {

@@ -27,8 +27,9 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         var groups = ClusterGroup.of(report, options.diffs());
         var sections = groups.stream().filter(ClusterGroup::shown).map(g -> MarkdownSection.of(g, options)).toList();
         var summary = ReportSummary.of(report);
-        var heading = List.of("### fleetsync " + summary.title() + ": " + summary.objectTotals() + " — clusters: "
-                + summary.clusterTotals(), "");
+        var heading = new ArrayList<>(List.of("### fleetsync " + summary.title() + ": " + summary.objectTotals()
+                + " — clusters: " + summary.clusterTotals(), ""));
+        heading.addAll(MarkdownRollout.lines(report));
         var fullTable = MarkdownTable.full(report);
         var layout = layout(report, groups, sections, heading, fullTable);
         var table = layout.mergeTable() ? MarkdownTable.merged(report, groups) : fullTable;

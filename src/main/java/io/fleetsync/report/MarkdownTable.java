@@ -102,6 +102,7 @@ final class MarkdownTable {
             case OK -> "✅ ok";
             case PARTIAL -> "⚠️ partial";
             case FAILED -> "❌ failed";
+            case HELD_BACK -> "⏸️ held back";
         };
     }
 }

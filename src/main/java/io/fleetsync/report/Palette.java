@@ -57,6 +57,7 @@ final class Palette {
             case OK -> green(s);
             case PARTIAL -> yellow(s);
             case FAILED -> red(s);
+            case HELD_BACK -> yellow(s);
         };
     }
 

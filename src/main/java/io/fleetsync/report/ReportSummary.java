@@ -48,7 +48,8 @@ record ReportSummary(String title, int clusters, Instant startedAt, Duration dur
 
     /** {@code 1 ok, 1 partial, 1 failed}. */
     String clusterTotals() {
-        return tally.ok() + " ok, " + tally.partial() + " partial, " + tally.failed() + " failed";
+        return tally.ok() + " ok, " + tally.partial() + " partial, " + tally.failed() + " failed"
+                + (tally.heldBack() == 0 ? "" : ", " + tally.heldBack() + " held back");
     }
 
     /** {@code 7 done, 1 failed, 0 skipped}, for a result. */

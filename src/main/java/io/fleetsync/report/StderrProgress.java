@@ -56,6 +56,7 @@ public final class StderrProgress implements ProgressListener {
             case OK -> "ok " + changes(tally) + took;
             case FAILED -> "FAILED" + during(report) + ": "
                     + TerminalText.line(Objects.toString(report.error(), "no error message"));
+            case HELD_BACK -> "held back by the rollout: an earlier wave halted";
             case PARTIAL -> "PARTIAL " + changes(tally) + ", " + tally.errors()
                     + (tally.errors() == 1 ? " error" : " errors") + took
                     + (report.error() == null ? "" : ": " + TerminalText.line(report.error()));

@@ -31,6 +31,14 @@ public final class TextReportRenderer implements ReportRenderer {
                 + summary.startedAt() + " · took " + HumanDuration.format(summary.duration()));
         lines.add("");
         lines.addAll(table(report));
+        if (report.rollout() != null) {
+            lines.add("");
+            lines.add(palette.bold("Rollout:"));
+            for (var wave : report.rollout().waves()) {
+                lines.add("  " + TerminalText.line(RolloutText.wave(wave)));
+                lines.add(DETAIL + TerminalText.line(RolloutText.state(wave)));
+            }
+        }
         for (var cluster : report.clusters()) {
             var section = clusterSection(report, cluster);
             if (!section.isEmpty()) {
@@ -96,6 +104,10 @@ public final class TextReportRenderer implements ReportRenderer {
             body.add("  " + palette.status(cluster.status(), status(cluster).toUpperCase(Locale.ROOT) + phase + ": ")
                     + TerminalText.line(cluster.error()));
         }
+        if (cluster.status() == ClusterReport.Status.HELD_BACK && report.rollout() != null) {
+            body.add("  " + palette.status(cluster.status(), "HELD BACK by the rollout: ")
+                    + TerminalText.line(RolloutText.heldBack(report.rollout(), cluster.cluster())));
+        }
         if (body.isEmpty()) return body;
         body.addFirst(palette.bold(TerminalText.line(cluster.cluster()) + ":"));
         return body;
@@ -152,6 +164,6 @@ public final class TextReportRenderer implements ReportRenderer {
     }
 
     static String status(ClusterReport cluster) {
-        return cluster.status().name().toLowerCase(Locale.ROOT);
+        return cluster.status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 }

@@ -20,15 +20,16 @@ public class Reconciler {
     // Through logging, not bare stderr lines, so they are JSON lines in a container like everything else.
     private static final Logger OPS_LOG = Logger.getLogger("io.fleetsync.ops");
 
-    private final FleetRunner runner;
+    /** Runs apply wave by wave when the fleet file has a rollout section; otherwise the fleet runner alone. */
+    private final WaveRunner runner;
     private final FleetInputs inputs;
 
     @Inject
-    public Reconciler(FleetRunner runner) {
+    public Reconciler(WaveRunner runner) {
         this(runner, FleetInputs.forCurrentUser());
     }
 
-    Reconciler(FleetRunner runner, FleetInputs inputs) {
+    Reconciler(WaveRunner runner, FleetInputs inputs) {
         this.runner = runner;
         this.inputs = inputs;
     }

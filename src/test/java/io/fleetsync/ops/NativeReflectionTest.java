@@ -29,7 +29,12 @@ class NativeReflectionTest {
             "io.fleetsync.report.json.HoldBackDocument",
             "io.fleetsync.report.json.OrphanDocument",
             "io.fleetsync.report.json.HealthDocument",
-            "io.fleetsync.report.json.HealthDocument$ObjectHealthDocument");
+            "io.fleetsync.report.json.HealthDocument$ObjectHealthDocument",
+
+            "io.fleetsync.report.json.RolloutDocument",
+            "io.fleetsync.report.json.WaveDocument",
+            "io.fleetsync.fleet.FleetDocument$RolloutEntry",
+            "io.fleetsync.fleet.FleetDocument$WaveEntry");
 
     @Test
     void everyTypeJacksonMapsIsRegisteredForReflection() throws ClassNotFoundException {

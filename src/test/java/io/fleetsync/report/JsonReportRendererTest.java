@@ -23,7 +23,8 @@ class JsonReportRendererTest {
         var doc = json(SampleReports.result(), false);
 
         assertThat(fields(doc)).containsExactly("apiVersion", "kind", "dryRun", "startedAt", "durationMs", "summary",
-                "clusters");
+                "rollout", "clusters");
+        assertThat(doc.get("rollout").isNull()).as("no rollout section in the fleet file").isTrue();
         assertThat(doc.get("apiVersion").asText()).isEqualTo("fleetsync.io/v1alpha1");
         assertThat(doc.get("kind").asText()).isEqualTo("Result");
         assertThat(doc.get("dryRun").asBoolean()).isTrue();
@@ -38,7 +39,7 @@ class JsonReportRendererTest {
 
         assertThat(summary.toString()).isEqualTo("{\"create\":2,\"update\":3,\"replace\":1,\"delete\":1,"
                 + "\"adoptNeeded\":1,\"unchanged\":1,\"errors\":1,"
-                + "\"clusters\":{\"total\":3,\"ok\":1,\"partial\":1,\"failed\":1}}");
+                + "\"clusters\":{\"total\":3,\"ok\":1,\"partial\":1,\"failed\":1,\"heldBack\":0}}");
     }
 
     @Test

@@ -5,6 +5,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** How many clusters ended in each status. */
 @RegisterForReflection
-@JsonPropertyOrder({"total", "ok", "partial", "failed"})
-public record ClusterCounts(int total, int ok, int partial, int failed) {
+@JsonPropertyOrder({"total", "ok", "partial", "failed", "heldBack"})
+public record ClusterCounts(int total, int ok, int partial, int failed, int heldBack) {
 }

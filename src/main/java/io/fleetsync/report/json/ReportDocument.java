@@ -9,9 +9,9 @@ import java.util.List;
  * explicit {@code null}, so consumers never need to tell "missing" from "null".
  */
 @RegisterForReflection
-@JsonPropertyOrder({"apiVersion", "kind", "dryRun", "startedAt", "durationMs", "summary", "clusters"})
+@JsonPropertyOrder({"apiVersion", "kind", "dryRun", "startedAt", "durationMs", "summary", "rollout", "clusters"})
 public record ReportDocument(String apiVersion, String kind, boolean dryRun, String startedAt, Long durationMs,
-                             RunSummary summary, List<ClusterDocument> clusters) {
+                             RunSummary summary, RolloutDocument rollout, List<ClusterDocument> clusters) {
 
     public static final String API_VERSION = "fleetsync.io/v1alpha1";
 }

@@ -7,7 +7,11 @@ import io.fleetsync.report.ClusterReport;
 import io.fleetsync.report.ClusterTally;
 import io.fleetsync.report.OutcomeIndex;
 import io.fleetsync.report.RunReport;
+import io.fleetsync.report.RolloutText;
 import io.fleetsync.report.RunTally;
+import io.fleetsync.rollout.FailureBudget;
+import io.fleetsync.rollout.GateDecision;
+import io.fleetsync.rollout.WaveOutcome;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,12 +27,13 @@ public final class ReportDocuments {
         var tally = RunTally.of(report);
         var o = tally.objects();
         var summary = new RunSummary(o.create(), o.update(), o.replace(), o.delete(), o.adoptNeeded(), o.unchanged(),
-                o.errors(), new ClusterCounts(tally.clusters(), tally.ok(), tally.partial(), tally.failed()));
+                o.errors(), new ClusterCounts(tally.clusters(), tally.ok(), tally.partial(), tally.failed(),
+                        tally.heldBack()));
         var kind = report.kind() == RunReport.Kind.PLAN ? "Plan" : "Result";
         var clusters = report.clusters().stream().map(c -> cluster(report, c, diffs)).toList();
         return new ReportDocument(ReportDocument.API_VERSION, kind, report.dryRun(),
                 report.startedAt() == null ? null : report.startedAt().toString(), millis(report.duration()),
-                summary, clusters);
+                summary, rollout(report), clusters);
     }
 
     private static ClusterDocument cluster(RunReport report, ClusterReport cluster, boolean diffs) {
@@ -42,7 +47,7 @@ public final class ReportDocuments {
         var outcomes = report.kind() == RunReport.Kind.RESULT ? new OutcomeIndex(cluster) : null;
         List<ChangeDocument> changes = plan == null ? List.of()
                 : plan.changes().stream().map(ch -> change(outcomes, ch, diffs)).toList();
-        return new ClusterDocument(cluster.cluster(), cluster.status().name().toLowerCase(Locale.ROOT),
+        return new ClusterDocument(cluster.cluster(), RolloutText.code(cluster.status()),
                 cluster.phase() == null ? null : cluster.phase().label(), cluster.error(), millis(cluster.duration()),
                 warnings, orphans, counts, changes, health(cluster.health()));
     }
@@ -58,6 +63,31 @@ public final class ReportDocuments {
                 .toList();
         return new HealthDocument(io.fleetsync.report.HealthText.end(result.end()), result.waited().toMillis(),
                 objects);
+    }
+
+    private static RolloutDocument rollout(RunReport report) {
+        if (report.rollout() == null) {
+            return null;
+        }
+        return new RolloutDocument(report.rollout().waves().stream().map(ReportDocuments::wave).toList());
+    }
+
+    private static WaveDocument wave(WaveOutcome outcome) {
+        var w = outcome.wave();
+        var spec = w.wave();
+        String reason = switch (outcome.decision()) {
+            case null -> null;
+            case GateDecision.Pass p -> RolloutText.code(p.reason());
+            case GateDecision.Halt h -> RolloutText.code(h.reason());
+            case GateDecision.KeepSoaking k -> null;
+        };
+        List<String> haltedBy = outcome.decision() instanceof GateDecision.Halt h ? h.clusters() : List.of();
+        return new WaveDocument(w.name(), w.implicit(), w.clusters(), spec.maxInFlight().orElse(null),
+                spec.failureBudget().toString(), FailureBudget.allowed(spec.failureBudget(), w.clusters().size()),
+                spec.soak().toMillis(), spec.deadline().map(Duration::toMillis).orElse(null),
+                RolloutText.code(outcome.state()), reason, RolloutText.state(outcome), haltedBy, outcome.soakChecks(),
+                outcome.startedAt() == null ? null : outcome.startedAt().toString(),
+                outcome.finishedAt() == null ? null : outcome.finishedAt().toString());
     }
 
     private static ChangeDocument change(OutcomeIndex outcomes, Change change, boolean diffs) {
