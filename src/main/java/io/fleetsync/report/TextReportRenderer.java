@@ -86,6 +86,9 @@ public final class TextReportRenderer implements ReportRenderer {
             for (var orphan : cluster.plan().orphans()) {
                 body.add("  " + palette.yellow("orphan: ") + TerminalText.line(OrphanLine.describe(orphan)));
             }
+            for (var skipped : cluster.plan().skipped()) {
+                body.add("  " + palette.dim("~ ") + TerminalText.line(SkippedLine.describe(skipped)));
+            }
         }
         if (cluster.error() != null) {
             var phase = cluster.phase() == null ? "" : " during " + cluster.phase().label();

@@ -6,8 +6,9 @@ import java.util.List;
 
 /** One cluster's part of the JSON report. */
 @RegisterForReflection
-@JsonPropertyOrder({"name", "status", "phase", "error", "durationMs", "warnings", "orphans", "summary", "changes"})
+@JsonPropertyOrder({"name", "status", "phase", "error", "durationMs", "warnings", "orphans", "skipped", "summary", "changes"})
 public record ClusterDocument(String name, String status, String phase, String error, Long durationMs,
-                              List<String> warnings, List<OrphanDocument> orphans, ObjectCounts summary,
+                              List<String> warnings, List<OrphanDocument> orphans, List<SkippedDocument> skipped,
+                              ObjectCounts summary,
                               List<ChangeDocument> changes) {
 }

@@ -8,6 +8,7 @@ import io.fleetsync.report.ClusterTally;
 import io.fleetsync.report.OutcomeIndex;
 import io.fleetsync.report.RunReport;
 import io.fleetsync.report.RunTally;
+import io.fleetsync.report.SkippedLine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -39,12 +40,17 @@ public final class ReportDocuments {
         List<String> warnings = plan == null ? List.of() : plan.warnings();
         List<OrphanDocument> orphans = plan == null ? List.of() : plan.orphans().stream()
                 .map(o -> new OrphanDocument(o.target(), o.parent(), o.handling().code())).toList();
+        List<SkippedDocument> skipped = plan == null ? List.of() : plan.skipped().stream().map(s -> {
+            var key = s.key();
+            return new SkippedDocument(key.group(), key.kind(), key.namespace(), key.name(), key.subject(), s.target(),
+                    s.hook(), s.reason().code(), SkippedLine.reason(s.reason()));
+        }).toList();
         var outcomes = report.kind() == RunReport.Kind.RESULT ? new OutcomeIndex(cluster) : null;
         List<ChangeDocument> changes = plan == null ? List.of()
                 : plan.changes().stream().map(ch -> change(outcomes, ch, diffs)).toList();
         return new ClusterDocument(cluster.cluster(), cluster.status().name().toLowerCase(Locale.ROOT),
                 cluster.phase() == null ? null : cluster.phase().label(), cluster.error(), millis(cluster.duration()),
-                warnings, orphans, counts, changes);
+                warnings, orphans, skipped, counts, changes);
     }
 
     private static ChangeDocument change(OutcomeIndex outcomes, Change change, boolean diffs) {
