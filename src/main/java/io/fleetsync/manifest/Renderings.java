@@ -127,21 +127,40 @@ final class Renderings implements AutoCloseable {
         return new RenderRequest(RenderRequest.Kind.KUSTOMIZE, command, baseDir, Map.of(), "kustomize:" + path);
     }
 
-    /** Once per load, on stderr: which kustomize renders, since output differs between versions. */
+    /**
+     * Once per load, on stderr: which kustomize renders, since output differs between versions. For
+     * {@code kubectl kustomize} that is the kustomize kubectl embeds, not kubectl's own version.
+     */
     private void reportKustomizeVersion(List<String> build) {
         if (kustomizeReported) {
             return;
         }
         kustomizeReported = true;
-        log.accept("render: kustomize " + version(RendererBinaries.versionCommand(build)) + " ("
-                + String.join(" ", build) + ")");
+        var printed = versionOutput(RendererBinaries.versionCommand(build));
+        String version;
+        if (build.get(1).equals("kustomize")) {
+            var kubectl = line(printed, "Client Version:");
+            version = line(printed, "Kustomize Version:") + " (embedded in kubectl " + kubectl + ")";
+        } else {
+            version = printed.lines().findFirst().orElse("unknown version");
+        }
+        log.accept("render: kustomize " + version + " (" + String.join(" ", build) + ")");
+    }
+
+    private static String line(String printed, String prefix) {
+        return printed.lines().map(String::strip).filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> l.substring(prefix.length()).strip()).orElse("version unknown");
     }
 
     private String version(List<String> command) {
+        var printed = versionOutput(command);
+        return printed.lines().findFirst().orElse("version unknown");
+    }
+
+    private String versionOutput(List<String> command) {
         var version = runner.run(new RenderRequest(RenderRequest.Kind.VERSION, command, baseDir, Map.of(),
                 "version"));
-        return version instanceof RenderResult.Output out ? out.stdout().strip().lines().findFirst()
-                .orElse("unknown version") : "version unknown";
+        return version instanceof RenderResult.Output out ? out.stdout().strip() : "";
     }
 
     private RenderRequest helm(Source.Helm helm, String field, int line, Target target, Cluster cluster) {

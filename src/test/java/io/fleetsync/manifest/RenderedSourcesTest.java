@@ -235,6 +235,29 @@ class RenderedSourcesTest {
     }
 
     @Test
+    void withOnlyKubectlInstalledOverlaysRenderWithKubectlKustomizeAndItsEmbeddedVersionIsReported()
+            throws Exception {
+        var path = Files.createDirectories(dir.resolve("only-kubectl"));
+        Files.createSymbolicLink(path.resolve("kubectl"), io.fleetsync.testing.KubeBinaries.fromEnvironment()
+                .binary("kubectl"));
+        environment.remove("FLEETSYNC_KUSTOMIZE");
+        environment.put("PATH", path.toString());
+
+        var desired = load("""
+                  - name: web
+                    clusters: {labels: {region: eu}}
+                    namespace: web
+                    resources:
+                      - kustomize: kustomize/overlays/${cluster.labels.env}
+                """);
+
+        assertThat(objects(desired, "prod-eu")).extracting(o -> o.key().subject()).containsExactly(
+                "ConfigMap/web/web-config-prod-dfk4bdbtkk", "Service/web/web-prod", "Deployment.apps/web/web-prod");
+        assertThat(log).singleElement().asString().matches("render: kustomize v5\\.[0-9.]+ \\(embedded in kubectl"
+                + " v1\\.[0-9.]+\\) \\(.*/kubectl kustomize\\)");
+    }
+
+    @Test
     void aMissingKustomizeSaysWhatToInstall() {
         environment.remove("FLEETSYNC_KUSTOMIZE");
         environment.put("PATH", dir.resolve("empty-path").toString());
