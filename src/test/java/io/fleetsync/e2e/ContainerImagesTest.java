@@ -28,7 +28,8 @@ class ContainerImagesTest {
         var helm = pinned("helm", "FLEETSYNC_HELM_VERSION");
         var copy = "COPY --from=tools /tools/kustomize-" + kustomize + "/kustomize /tools/helm-" + helm
                 + "/helm /usr/local/bin/";
-        for (var dockerfile : new String[] {"Dockerfile.jvm", "Dockerfile.native"}) {
+        for (var dockerfile : new String[] {"Dockerfile.jvm", "Dockerfile.native",
+                "src/main/docker/Dockerfile.native-prebuilt"}) {
             var text = Files.readString(Path.of(dockerfile));
             assertThat(text).as(dockerfile)
                     .contains("COPY scripts/kustomize scripts/helm /scripts/")
