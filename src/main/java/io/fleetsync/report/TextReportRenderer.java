@@ -87,7 +87,7 @@ public final class TextReportRenderer implements ReportRenderer {
                 body.add("  " + palette.yellow("orphan: ") + TerminalText.line(OrphanLine.describe(orphan)));
             }
             for (var skipped : cluster.plan().skipped()) {
-                body.add("  " + palette.dim("~ ") + TerminalText.line(SkippedLine.describe(skipped)));
+                body.add("  " + palette.dim("hook: ") + TerminalText.line(SkippedLine.describe(skipped)));
             }
         }
         if (cluster.error() != null) {

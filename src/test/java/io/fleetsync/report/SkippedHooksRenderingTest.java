@@ -39,8 +39,8 @@ class SkippedHooksRenderingTest {
     void textNamesEachSkippedHookWithItsAnnotationAndTheReason() {
         var text = SampleReports.render(new TextReportRenderer(RenderOptions.PLAIN), report(RunReport.Kind.PLAN));
 
-        assertThat(text).contains("~ Job.batch/web/web-migrate (target web, helm.sh/hook: pre-install,pre-upgrade):"
-                + " skipped: " + REASON).contains("~ Pod/web/web-test (target web, helm.sh/hook: test): skipped: "
+        assertThat(text).contains("  hook: Job.batch/web/web-migrate (target web, helm.sh/hook: pre-install,pre-upgrade):"
+                + " skipped: " + REASON).contains("  hook: Pod/web/web-test (target web, helm.sh/hook: test): skipped: "
                 + REASON).contains("0 create, 0 update");
     }
 
