@@ -41,6 +41,11 @@ public record ClusterState(Cluster cluster, List<TargetState> targets, Set<Resou
         return new ClusterState(cluster, targets, renderedByOtherTargets, other);
     }
 
+    /** The rendered objects of every target here that are not applied, in target order. */
+    public List<SkippedObject> skipped() {
+        return targets.stream().flatMap(t -> t.skipped().stream()).toList();
+    }
+
     /** Whether the run has anything to do on this cluster: a target to place, or one that left it. */
     public boolean hasWork() {
         return !targets.isEmpty() || !membership.departed().isEmpty();

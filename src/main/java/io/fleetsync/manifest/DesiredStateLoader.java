@@ -58,10 +58,10 @@ public final class DesiredStateLoader {
 
         var inputs = new TargetFiles(fleet).expand(targets, problems);
         var sources = new ManifestSources(problems);
-        var pending = new LinkedHashMap<Cluster, Map<Target, List<Supplier<List<ManifestDocument>>>>>();
+        var pending = new LinkedHashMap<Cluster, Map<Target, List<Supplier<RenderedDocuments>>>>();
         var memberships = new HashMap<Cluster, ClusterMembership>();
         var fleetTargets = fleet.targets().stream().map(Target::name).collect(java.util.stream.Collectors.toSet());
-        var documents = new LinkedHashMap<Cluster, Map<Target, List<ManifestDocument>>>();
+        var documents = new LinkedHashMap<Cluster, Map<Target, RenderedDocuments>>();
         try (var renderings = new Renderings(fleet.file(), new RendererBinaries(environment),
                 new ProcessRunner(environment, RENDER_TIMEOUT), RENDER_PARALLELISM, log, problems)) {
             // Every renderer run is started before any is awaited, so distinct runs overlap.
@@ -69,13 +69,13 @@ public final class DesiredStateLoader {
                 memberships.put(cluster, new ClusterMembership(fleet.identity(), fleetTargets,
                         departures(targets, cluster), targetFilter.isEmpty(),
                         fleet.targets().stream().noneMatch(t -> t.clusters().selects(cluster))));
-                var perTarget = new LinkedHashMap<Target, List<Supplier<List<ManifestDocument>>>>();
+                var perTarget = new LinkedHashMap<Target, List<Supplier<RenderedDocuments>>>();
                 for (var target : targets) {
                     if (target.clusters().selects(cluster)) {
                         perTarget.put(target, inputs.get(target).stream().map(input -> switch (input) {
                             case TargetFiles.FileInput f -> {
-                                var docs = sources.documents(f.file(), cluster);
-                                yield (Supplier<List<ManifestDocument>>) () -> docs;
+                                var docs = RenderedDocuments.of(sources.documents(f.file(), cluster));
+                                yield (Supplier<RenderedDocuments>) () -> docs;
                             }
                             case TargetFiles.RenderInput r -> renderings.submit(r.source(), r.field(), r.line(),
                                     target, cluster);
@@ -85,16 +85,20 @@ public final class DesiredStateLoader {
                 pending.put(cluster, perTarget);
             }
             pending.forEach((cluster, perTarget) -> {
-                var resolved = new LinkedHashMap<Target, List<ManifestDocument>>();
-                perTarget.forEach((target, suppliers) -> resolved.put(target,
-                        suppliers.stream().flatMap(s -> s.get().stream()).toList()));
+                var resolved = new LinkedHashMap<Target, RenderedDocuments>();
+                perTarget.forEach((target, suppliers) -> {
+                    var parts = suppliers.stream().map(Supplier::get).toList();
+                    resolved.put(target, new RenderedDocuments(
+                            parts.stream().flatMap(p -> p.objects().stream()).toList(),
+                            parts.stream().flatMap(p -> p.hooks().stream()).toList()));
+                });
                 documents.put(cluster, resolved);
             });
         }
 
         // Scopes come from every CRD in the fleet's manifests, so a CRD and its resources may sit in any file.
-        var allDocuments = documents.values().stream().flatMap(m -> m.values().stream()).flatMap(List::stream)
-                .toList();
+        var allDocuments = documents.values().stream().flatMap(m -> m.values().stream())
+                .flatMap(r -> r.objects().stream()).toList();
         checkDefinitionsAgree(allDocuments, problems);
         var factory = new DesiredObjectFactory(ResourceScopes.withDefinitionsFrom(
                 allDocuments.stream().map(ManifestDocument::body).toList()));
@@ -105,13 +109,13 @@ public final class DesiredStateLoader {
         return new DesiredFleet(fleet, states);
     }
 
-    private static ClusterState clusterState(Cluster cluster, Map<Target, List<ManifestDocument>> perTarget,
+    private static ClusterState clusterState(Cluster cluster, Map<Target, RenderedDocuments> perTarget,
             DesiredObjectFactory factory, List<InputProblem> problems) {
         var seen = new HashMap<ResourceKey, DesiredObject>();
         var targetStates = new ArrayList<TargetState>();
-        perTarget.forEach((target, docs) -> {
+        perTarget.forEach((target, rendered) -> {
             var objects = new ArrayList<DesiredObject>();
-            for (var doc : docs) {
+            for (var doc : rendered.objects()) {
                 factory.create(doc, target, problems).ifPresent(object -> {
                     var first = seen.putIfAbsent(object.key(), object);
                     if (first == null) {
@@ -124,9 +128,26 @@ public final class DesiredStateLoader {
                     }
                 });
             }
-            targetStates.add(new TargetState(target, objects));
+            var skipped = rendered.hooks().stream().map(doc -> skippedHook(doc, target, factory)).toList();
+            targetStates.add(new TargetState(target, objects, skipped));
         });
         return new ClusterState(cluster, targetStates);
+    }
+
+    /**
+     * A hook is never applied, so it is not validated like an object: its key is taken as it would be applied
+     * when it is well-formed, else as written.
+     */
+    private static SkippedObject skippedHook(ManifestDocument doc, Target target, DesiredObjectFactory factory) {
+        var key = factory.create(doc, target, new ArrayList<>()).map(DesiredObject::key).orElseGet(() -> {
+            var metadata = doc.body().get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+            var apiVersion = String.valueOf(doc.body().getOrDefault("apiVersion", ""));
+            var kind = String.valueOf(doc.body().getOrDefault("kind", ""));
+            return new ResourceKey(GroupKind.of(apiVersion, kind).group(), kind,
+                    metadata.get("namespace") instanceof String ns ? ns : "", String.valueOf(metadata.get("name")));
+        });
+        return new SkippedObject(key, target.name(), Renderings.hook(doc.body()), SkippedObject.Reason.HELM_HOOK,
+                doc.source());
     }
 
     /**

@@ -38,7 +38,7 @@ final class Renderings implements AutoCloseable {
     private final ExecutorService pool;
     private final ManifestParser parser = new ManifestParser();
     private final Map<RenderRequest, Future<RenderResult>> runs = new HashMap<>();
-    private final Map<RenderRequest, List<ManifestDocument>> parsed = new HashMap<>();
+    private final Map<RenderRequest, RenderedDocuments> parsed = new HashMap<>();
     private boolean kustomizeReported;
     private boolean helmReported;
 
@@ -66,7 +66,7 @@ final class Renderings implements AutoCloseable {
      * @param field the entry's field path in the fleet file, e.g. {@code targets[0].resources[2]}
      * @param line the entry's line in the fleet file
      */
-    Supplier<List<ManifestDocument>> submit(Source source, String field, int line, Target target,
+    Supplier<RenderedDocuments> submit(Source source, String field, int line, Target target,
             Cluster cluster) {
         var request = switch (source) {
             case Source.Exec exec -> exec(exec, field, line, cluster);
@@ -75,7 +75,7 @@ final class Renderings implements AutoCloseable {
             case Source.Files files -> throw new IllegalArgumentException("files are not rendered: " + files);
         };
         if (request == null) {
-            return List::of;
+            return () -> RenderedDocuments.NONE;
         }
         var run = runs.computeIfAbsent(request, r -> pool.submit(() -> runner.run(r)));
         return () -> documents(request, run, field, line);
@@ -127,21 +127,40 @@ final class Renderings implements AutoCloseable {
         return new RenderRequest(RenderRequest.Kind.KUSTOMIZE, command, baseDir, Map.of(), "kustomize:" + path);
     }
 
-    /** Once per load, on stderr: which kustomize renders, since output differs between versions. */
+    /**
+     * Once per load, on stderr: which kustomize renders, since output differs between versions. For
+     * {@code kubectl kustomize} that is the kustomize kubectl embeds, not kubectl's own version.
+     */
     private void reportKustomizeVersion(List<String> build) {
         if (kustomizeReported) {
             return;
         }
         kustomizeReported = true;
-        log.accept("render: kustomize " + version(RendererBinaries.versionCommand(build)) + " ("
-                + String.join(" ", build) + ")");
+        var printed = versionOutput(RendererBinaries.versionCommand(build));
+        String version;
+        if (build.get(1).equals("kustomize")) {
+            var kubectl = line(printed, "Client Version:");
+            version = line(printed, "Kustomize Version:") + " (embedded in kubectl " + kubectl + ")";
+        } else {
+            version = printed.lines().findFirst().orElse("unknown version");
+        }
+        log.accept("render: kustomize " + version + " (" + String.join(" ", build) + ")");
+    }
+
+    private static String line(String printed, String prefix) {
+        return printed.lines().map(String::strip).filter(l -> l.startsWith(prefix)).findFirst()
+                .map(l -> l.substring(prefix.length()).strip()).orElse("version unknown");
     }
 
     private String version(List<String> command) {
+        var printed = versionOutput(command);
+        return printed.lines().findFirst().orElse("version unknown");
+    }
+
+    private String versionOutput(List<String> command) {
         var version = runner.run(new RenderRequest(RenderRequest.Kind.VERSION, command, baseDir, Map.of(),
                 "version"));
-        return version instanceof RenderResult.Output out ? out.stdout().strip().lines().findFirst()
-                .orElse("unknown version") : "version unknown";
+        return version instanceof RenderResult.Output out ? out.stdout().strip() : "";
     }
 
     private RenderRequest helm(Source.Helm helm, String field, int line, Target target, Cluster cluster) {
@@ -241,7 +260,7 @@ final class Renderings implements AutoCloseable {
         return rendered;
     }
 
-    private List<ManifestDocument> documents(RenderRequest request, Future<RenderResult> run, String field,
+    private RenderedDocuments documents(RenderRequest request, Future<RenderResult> run, String field,
             int line) {
         RenderResult result;
         try {
@@ -258,41 +277,38 @@ final class Renderings implements AutoCloseable {
                 case EXIT_STATUS -> "failed: ";
                 case TIMED_OUT -> "timed out: ";
             } + failure.detail()));
-            return List.of();
+            return RenderedDocuments.NONE;
         }
         var stdout = ((RenderResult.Output) result).stdout();
         return parsed.computeIfAbsent(request, r -> withoutHooks(r, parse(r, stdout, field, line)));
     }
 
     /**
-     * Helm hooks are left out, and said so: fleetsync cannot run them as hooks (before or after the other objects,
-     * awaited, deleted by policy), and applying a hook Job as an ordinary object would run it once and then keep
-     * a finished Job that fights its delete policy. Charts whose hooks matter need Helm or a controller.
+     * Helm hooks are set apart, and shown in plans and results as skipped: fleetsync cannot run them as hooks
+     * (before or after the other objects, awaited, deleted by policy), and applying a hook Job as an ordinary object
+     * would run it once and then keep a finished Job that fights its delete policy. Charts whose hooks matter need
+     * Helm or a controller (docs/fleet-file.md).
      */
-    private List<ManifestDocument> withoutHooks(RenderRequest request, List<ManifestDocument> documents) {
+    private RenderedDocuments withoutHooks(RenderRequest request, List<ManifestDocument> documents) {
         if (request.kind() != RenderRequest.Kind.HELM) {
-            return documents;
+            return RenderedDocuments.of(documents);
         }
         var kept = new ArrayList<ManifestDocument>();
-        var skipped = new ArrayList<String>();
+        var hooks = new ArrayList<ManifestDocument>();
         for (var document : documents) {
-            var hook = hook(document.body());
-            if (hook == null) {
-                kept.add(document);
-            } else {
-                var metadata = (Map<?, ?>) document.body().get("metadata");
-                skipped.add(document.body().get("kind") + "/" + metadata.get("name") + " (" + hook + ")");
-            }
+            (hook(document.body()) == null ? kept : hooks).add(document);
         }
-        if (!skipped.isEmpty()) {
+        if (!hooks.isEmpty()) {
             log.accept("render: " + request.label() + " (release " + request.command().get(2) + "): skipped "
-                    + skipped.size() + " Helm hook object(s), fleetsync applies no hooks: "
-                    + String.join(", ", skipped));
+                    + hooks.size() + " Helm hook object(s), fleetsync applies no hooks: " + String.join(", ",
+                    hooks.stream().map(d -> d.body().get("kind") + "/" + ((Map<?, ?>) d.body().get("metadata"))
+                            .get("name") + " (" + hook(d.body()) + ")").toList()));
         }
-        return kept;
+        return new RenderedDocuments(kept, hooks);
     }
 
-    private static String hook(Map<String, Object> body) {
+    /** The {@code helm.sh/hook} annotation of a rendered document, or null. */
+    static String hook(Map<String, Object> body) {
         if (body.get("metadata") instanceof Map<?, ?> metadata && metadata.get("annotations") instanceof Map<?, ?> a
                 && a.get("helm.sh/hook") instanceof String hook) {
             return hook;

@@ -125,7 +125,7 @@ public final class ClusterPlanner {
         var warnings = new ArrayList<>(leaving.warnings());
         warnings.addAll(prune.warnings());
         var plan = new ClusterPlan(state.cluster().name(), objects.stream().map(PlannedObject::change).toList(),
-                warnings, leaving.orphans());
+                warnings, leaving.orphans(), state.skipped());
         return new ClusterWork(plan, objects, sets, failures, discovery, inventoryComplete, prune.heldBack(),
                 leaving.retired(owned.values(), prune.deletes(), prune.heldBack(), inventoryComplete));
     }

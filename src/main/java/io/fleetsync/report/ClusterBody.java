@@ -27,6 +27,8 @@ record ClusterBody(List<String> warnings, List<MarkdownItem> items) {
         // Orphaned ApplySets are warnings a reviewer must see, never cut, like hold-backs.
         var warnings = new ArrayList<>(cluster.plan().warnings());
         cluster.plan().orphans().forEach(o -> warnings.add(OrphanLine.describe(o)));
+        // Skipped hooks too: a reviewer must see what apply will not do.
+        cluster.plan().skipped().forEach(s -> warnings.add(SkippedLine.describe(s)));
         return new ClusterBody(warnings, items);
     }
 

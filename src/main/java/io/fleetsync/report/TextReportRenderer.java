@@ -97,6 +97,9 @@ public final class TextReportRenderer implements ReportRenderer {
             for (var orphan : cluster.plan().orphans()) {
                 body.add("  " + palette.yellow("orphan: ") + TerminalText.line(OrphanLine.describe(orphan)));
             }
+            for (var skipped : cluster.plan().skipped()) {
+                body.add("  " + palette.dim("hook: ") + TerminalText.line(SkippedLine.describe(skipped)));
+            }
         }
         body.addAll(healthLines(cluster));
         if (cluster.error() != null) {

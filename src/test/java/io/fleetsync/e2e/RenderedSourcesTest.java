@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.StreamSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,7 +136,8 @@ class RenderedSourcesTest {
     }
 
     @Test
-    void aChartWithACrdAndASecretIsPlannedAppliedAndThenUnchangedWithoutItsHook(QuarkusMainLauncher launcher) {
+    void aChartWithACrdAndASecretIsPlannedAppliedAndThenUnchangedWithItsHooksShownAsSkipped(
+            QuarkusMainLauncher launcher) {
         // The chart's CRD is cluster-scoped and shared by the clusters of every test run: the release name keeps
         // the namespaced objects apart, the CRD is the same for all.
         fleet("""
@@ -145,28 +148,65 @@ class RenderedSourcesTest {
                     set: {owner: "${cluster.name}"}
                 """.formatted(ws.id));
         var c0 = ws.cluster(0).name();
+        var c1 = ws.cluster(1).name();
         var release = "web-" + ws.id;
+        var target = "render-" + ws.id;
 
+        var validate = Run.of(launcher, "validate", "-f", ws.fleetPath());
         var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
         var textPlan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "--diff");
+        var markdownPlan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "markdown");
         var apply = Run.of(launcher, "apply", "-f", ws.fleetPath(), "-o", "json");
         var again = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
+        var againExit = Run.of(launcher, "plan", "-f", ws.fleetPath(), "--detailed-exitcode");
 
+        assertThat(validate.exitCode()).as(validate.toString()).isZero();
+        assertThat(validate.out()).contains(target + ": helm:charts/web: 8 objects on 2 clusters (4 Helm hook"
+                + " objects skipped)");
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.action(c0, "Gadget.charts.fleetsync.io/" + ns + "/" + release + "-gadget"))
                 .isEqualTo("create");
         assertThat(plan.action(c0, "Secret/" + ns + "/" + release + "-credentials")).isEqualTo("create");
-        assertThat(plan.changes(c0)).noneSatisfy(c -> assertThat(c.get("kind").asText()).isEqualTo("Job"));
-        assertThat(plan.err()).contains("skipped 1 Helm hook object(s)").contains("Job/" + release + "-migrate");
-        assertThat(plan.out() + textPlan.out()).doesNotContain("prod-hunter2").doesNotContain("chart-default-hunter2");
+        assertThat(plan.changes(c0)).noneSatisfy(c -> assertThat(c.get("kind").asText()).isIn("Job", "Pod"));
+        for (var cluster : List.of(c0, c1)) {
+            assertThat(skipped(plan, cluster)).as(plan.toString()).containsExactlyInAnyOrder(
+                    "Job.batch/" + ns + "/" + release + "-migrate|" + target + "|pre-install,pre-upgrade|helm-hook"
+                            + "|Helm hooks are not run by fleetsync",
+                    "Pod/" + ns + "/" + release + "-test-connection|" + target + "|test|helm-hook"
+                            + "|Helm hooks are not run by fleetsync");
+        }
+        assertThat(textPlan.out()).contains("Job.batch/" + ns + "/" + release + "-migrate (target " + target
+                + ", helm.sh/hook: pre-install,pre-upgrade): skipped: Helm hooks are not run by fleetsync")
+                .contains("Pod/" + ns + "/" + release + "-test-connection (target " + target
+                        + ", helm.sh/hook: test): skipped: Helm hooks are not run by fleetsync");
+        assertThat(markdownPlan.out()).contains("Pod/" + ns + "/" + release + "-test-connection (target " + target
+                + ", helm.sh/hook: test): skipped: Helm hooks are not run by fleetsync");
+        assertThat(plan.err()).contains("skipped 2 Helm hook object(s)").contains("Job/" + release + "-migrate");
+        assertThat(plan.out() + textPlan.out() + markdownPlan.out()).doesNotContain("prod-hunter2")
+                .doesNotContain("chart-default-hunter2");
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        assertThat(skipped(apply, c0)).as("the result shows them too").hasSize(2);
         var settings = ws.cluster(0).client().configMaps().inNamespace(ns).withName(release + "-settings").get();
         assertThat(settings.getData()).containsEntry("greeting", "hello from " + c0).containsEntry("owner", c0);
         assertThat(ws.cluster(1).client().configMaps().inNamespace(ns).withName(release + "-settings").get()
                 .getData()).containsEntry("replicas", "1");
-        assertThat(ws.cluster(0).client().batch().v1().jobs().inNamespace(ns).list().getItems()).isEmpty();
+        for (var cluster : ws.all()) {
+            assertThat(cluster.client().batch().v1().jobs().inNamespace(ns).list().getItems()).isEmpty();
+            assertThat(cluster.client().pods().inNamespace(ns).list().getItems()).isEmpty();
+        }
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.changeCount()).as(again.toString()).isZero();
+        assertThat(skipped(again, c1)).hasSize(2);
+        assertThat(againExit.exitCode()).as("skipped hooks are not changes: " + againExit).isZero();
+    }
+
+    /** {@code subject|target|hook|reason|message} of each skipped object of one cluster in a JSON report. */
+    private static List<String> skipped(Run run, String cluster) {
+        var node = StreamSupport.stream(run.json().get("clusters").spliterator(), false)
+                .filter(n -> n.get("name").asText().equals(cluster)).findFirst().orElseThrow();
+        return StreamSupport.stream(node.get("skipped").spliterator(), false)
+                .map(s -> String.join("|", s.get("subject").asText(), s.get("target").asText(),
+                        s.get("hook").asText(), s.get("reason").asText(), s.get("message").asText())).toList();
     }
 
     @Test

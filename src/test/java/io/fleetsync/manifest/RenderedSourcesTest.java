@@ -235,6 +235,29 @@ class RenderedSourcesTest {
     }
 
     @Test
+    void withOnlyKubectlInstalledOverlaysRenderWithKubectlKustomizeAndItsEmbeddedVersionIsReported()
+            throws Exception {
+        var path = Files.createDirectories(dir.resolve("only-kubectl"));
+        Files.createSymbolicLink(path.resolve("kubectl"), io.fleetsync.testing.KubeBinaries.fromEnvironment()
+                .binary("kubectl"));
+        environment.remove("FLEETSYNC_KUSTOMIZE");
+        environment.put("PATH", path.toString());
+
+        var desired = load("""
+                  - name: web
+                    clusters: {labels: {region: eu}}
+                    namespace: web
+                    resources:
+                      - kustomize: kustomize/overlays/${cluster.labels.env}
+                """);
+
+        assertThat(objects(desired, "prod-eu")).extracting(o -> o.key().subject()).containsExactly(
+                "ConfigMap/web/web-config-prod-dfk4bdbtkk", "Service/web/web-prod", "Deployment.apps/web/web-prod");
+        assertThat(log).singleElement().asString().matches("render: kustomize v5\\.[0-9.]+ \\(embedded in kubectl"
+                + " v1\\.[0-9.]+\\) \\(.*/kubectl kustomize\\)");
+    }
+
+    @Test
     void aMissingKustomizeSaysWhatToInstall() {
         environment.remove("FLEETSYNC_KUSTOMIZE");
         environment.put("PATH", dir.resolve("empty-path").toString());
@@ -286,7 +309,7 @@ class RenderedSourcesTest {
             """;
 
     @Test
-    void aChartRendersWithCrdsPerEnvironmentValuesAndNoHooks() throws Exception {
+    void aChartRendersWithCrdsPerEnvironmentValuesAndItsHooksSetApartAsSkipped() throws Exception {
         environment.put("FLEETSYNC_HELM", helm());
         var desired = load(CHART);
 
@@ -300,8 +323,16 @@ class RenderedSourcesTest {
                 .containsEntry("replicas", "1");
         assertThat(prod.get(1).source()).hasToString("helm:charts/web (document 2)");
         assertThat(log).anySatisfy(l -> assertThat(l).startsWith("render: helm v3.22"))
-                .anySatisfy(l -> assertThat(l).contains("skipped 1 Helm hook object(s)")
-                        .contains("Job/web-migrate (pre-install,pre-upgrade)"));
+                .anySatisfy(l -> assertThat(l).contains("skipped 2 Helm hook object(s)")
+                        .contains("Job/web-migrate (pre-install,pre-upgrade)").contains("Pod/web-test-connection (test)"));
+        var skipped = desired.clusters().stream().filter(c -> c.cluster().name().equals("staging-eu")).findFirst()
+                .orElseThrow().skipped();
+        assertThat(skipped).extracting(s -> s.key().subject() + " " + s.target() + " " + s.hook() + " " + s.reason()
+                + " " + s.source()).containsExactly(
+                "Pod/web/web-test-connection web test HELM_HOOK helm:charts/web (document 5)",
+                "Job.batch/web/web-migrate web pre-install,pre-upgrade HELM_HOOK helm:charts/web (document 6)");
+        assertThat(SourceCounts.of(desired)).contains("web: helm:charts/web: 8 objects on 2 clusters (4 Helm hook"
+                + " objects skipped)");
     }
 
     @Test

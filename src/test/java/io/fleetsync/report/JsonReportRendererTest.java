@@ -49,7 +49,7 @@ class JsonReportRendererTest {
         assertThat(clusters).extracting(c -> c.get("name").asText()).containsExactly("prod-eu", "prod-us", "staging");
         var eu = clusters.get(0);
         assertThat(fields(eu)).containsExactly("name", "status", "phase", "error", "durationMs", "warnings", "orphans",
-                "summary",
+                "skipped", "summary",
                 "changes");
         assertThat(eu.get("status").asText()).isEqualTo("ok");
         assertThat(eu.get("error").isNull()).isTrue();

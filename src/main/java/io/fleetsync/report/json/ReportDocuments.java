@@ -12,6 +12,7 @@ import io.fleetsync.report.RunTally;
 import io.fleetsync.rollout.FailureBudget;
 import io.fleetsync.rollout.GateDecision;
 import io.fleetsync.rollout.WaveOutcome;
+import io.fleetsync.report.SkippedLine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -44,12 +45,17 @@ public final class ReportDocuments {
         List<String> warnings = plan == null ? List.of() : plan.warnings();
         List<OrphanDocument> orphans = plan == null ? List.of() : plan.orphans().stream()
                 .map(o -> new OrphanDocument(o.target(), o.parent(), o.handling().code())).toList();
+        List<SkippedDocument> skipped = plan == null ? List.of() : plan.skipped().stream().map(s -> {
+            var key = s.key();
+            return new SkippedDocument(key.group(), key.kind(), key.namespace(), key.name(), key.subject(), s.target(),
+                    s.hook(), s.reason().code(), SkippedLine.reason(s.reason()));
+        }).toList();
         var outcomes = report.kind() == RunReport.Kind.RESULT ? new OutcomeIndex(cluster) : null;
         List<ChangeDocument> changes = plan == null ? List.of()
                 : plan.changes().stream().map(ch -> change(outcomes, ch, diffs)).toList();
         return new ClusterDocument(cluster.cluster(), RolloutText.code(cluster.status()),
                 cluster.phase() == null ? null : cluster.phase().label(), cluster.error(), millis(cluster.duration()),
-                warnings, orphans, counts, changes, health(cluster.health()));
+                warnings, orphans, skipped, counts, changes, health(cluster.health()));
     }
 
     private static HealthDocument health(io.fleetsync.health.HealthWaitResult result) {
