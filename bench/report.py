@@ -28,10 +28,12 @@ def fmt_s(x):
     return "–" if x is None or math.isnan(x) else (f"{x:.2f}" if x < 10 else f"{x:.1f}")
 
 
-def load(results):
+def load(results, skipped=False):
     rows = []
     for line in open(os.path.join(results, "runs.jsonl")):
-        rows.append(json.loads(line))
+        row = json.loads(line)
+        if skipped or not row.get("skipped"):
+            rows.append(row)
     metas = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(results, "meta*.json")))]
     return rows, metas
 
@@ -169,11 +171,12 @@ def objects_tables(rows, metas):
                    + (f" (stopped early: {mt['stopped_early']})" if mt.get("stopped_early") else ""))
     m = (metas[-1] if metas else {}).get("machine", {})
     kapp = next((mt["machine"]["kapp"] for mt in metas if mt.get("machine", {}).get("kapp")), None)
-    loads = [x for r in rows for x in (r.get("loadavg_before", [r["loadavg_1m"]])[0], r["loadavg_1m"])]
+    done = [r for r in rows if not r.get("skipped")]
+    loads = [x for r in done for x in (r.get("loadavg_before", [r["loadavg_1m"]])[0], r["loadavg_1m"])]
     out.append(f"* Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('mem_gib', '?')} GiB, "
                f"Linux {m.get('kernel', '?')}; {m.get('java', '')}; kubectl v1.34.4; "
                + (f"{kapp}; " if kapp else "") + "toxiproxy 2.5.0, "
-               f"{rows[0]['latency_ms'] if rows else '?'} ms added each way. 1-minute load average (as `uptime` "
+               f"{done[0]['latency_ms'] if done else '?'} ms added each way. 1-minute load average (as `uptime` "
                f"prints it) before and after each run: {min(loads):.1f}–{max(loads):.1f}.")
     out.append("")
     out.append("Wall time in seconds; CPU = the tool's user + system seconds (all its processes); RSS = peak resident "
@@ -193,10 +196,13 @@ def objects_tables(rows, metas):
                    "peak RSS MiB | requests | per object | writes / dry / lists / gets | load |")
         out.append("|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|")
         for n, objs in keys:
-            fs = [r for r in g.get((sc, n, objs, "fleetsync"), []) if r["ok"]]
+            fs = [r for r in g.get((sc, n, objs, "fleetsync"), []) if r.get("ok")]
             fs_wall = med([r["wall"] for r in fs])
             for tool in TOOLS:
                 for r in g.get((sc, n, objs, tool), []):
+                    if r.get("skipped"):
+                        out.append(f"| {n} | {objs:,} | {tool} | | not run (`--skip`) | | | | | | | | |")
+                        continue
                     q = r["requests"]
                     why = ""
                     if not r["ok"]:
@@ -255,7 +261,7 @@ def main():
     ap.add_argument("--objects", action="store_true",
                     help="the objects-per-cluster tables, between <!-- objects:begin --> and <!-- objects:end -->")
     args = ap.parse_args()
-    rows, metas = load(args.results)
+    rows, metas = load(args.results, skipped=args.objects)
     if args.objects:
         doc = open(args.doc).read()
         a, b = doc.index("<!-- objects:begin -->"), doc.index("<!-- objects:end -->")
