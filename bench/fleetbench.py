@@ -776,6 +776,7 @@ def main():
                          "kubectl-parallel:plan-noop:20000 when kubectl diff would not fit the time); recorded as "
                          "skipped. Only a scenario that changes nothing (plan-noop) should be skipped, or the next "
                          "scenario starts from another state")
+    ap.add_argument("--startup-runs", type=int, default=5)
     ap.add_argument("--command-timeout", type=float, default=900, help="seconds before one tool run is killed")
     ap.add_argument("--max-minutes", type=float, default=100, help="stop starting new runs after this")
     ap.add_argument("--proxy-port-base", type=int, default=20000,
