@@ -215,6 +215,17 @@ def objects_tables(rows, metas):
                                f"{q['writes']:,} / {q['dry_runs']:,} / {q['lists']:,} / {q['gets']:,} | "
                                f"{lb:.1f} → {r['loadavg_1m']:.1f} |")
         out.append("")
+    out.append("#### fleetsync's memory against objects per cluster\n")
+    out.append("Peak RSS of the JVM (`-Xmx768m`, serial GC, as scripts/fleetsync runs it) per scenario; – = not run.\n")
+    out.append("| clusters | objects / cluster | objects in all | apply-initial | plan-noop | apply-change | prune |")
+    out.append("|---:|---:|---:|---:|---:|---:|---:|")
+    for n, objs in keys:
+        vals = []
+        for sc in SCENARIOS:
+            rs = [r for r in g.get((sc, n, objs, "fleetsync"), []) if not r.get("skipped")]
+            vals.append(" / ".join(f"{r['maxrss_mib']:.0f}" + ("" if r["ok"] else " (failed)") for r in rs) or "–")
+        out.append(f"| {n} | {objs:,} | {n * objs:,} | {' | '.join(vals)} |")
+    out.append("")
     return "\n".join(out)
 
 
