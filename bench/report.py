@@ -28,10 +28,12 @@ def fmt_s(x):
     return "–" if x is None or math.isnan(x) else (f"{x:.2f}" if x < 10 else f"{x:.1f}")
 
 
-def load(results):
+def load(results, skipped=False):
     rows = []
     for line in open(os.path.join(results, "runs.jsonl")):
-        rows.append(json.loads(line))
+        row = json.loads(line)
+        if skipped or not row.get("skipped"):
+            rows.append(row)
     metas = [json.load(open(p)) for p in sorted(glob.glob(os.path.join(results, "meta*.json")))]
     return rows, metas
 
@@ -161,6 +163,72 @@ def tables(rows, metas, jmh):
     return "\n".join(out)
 
 
+def objects_tables(rows, metas):
+    """The objects-per-cluster dimension: one row per (clusters, objects, scenario, tool), runs in file order."""
+    out = ["### Commands, machine and load\n"]
+    for mt in metas:
+        out.append(f"* `{mt['command']}` — started {mt['started']}, finished {mt.get('finished', '?')}"
+                   + (f" (stopped early: {mt['stopped_early']})" if mt.get("stopped_early") else ""))
+    m = (metas[-1] if metas else {}).get("machine", {})
+    kapp = next((mt["machine"]["kapp"] for mt in metas if mt.get("machine", {}).get("kapp")), None)
+    done = [r for r in rows if not r.get("skipped")]
+    loads = [x for r in done for x in (r.get("loadavg_before", [r["loadavg_1m"]])[0], r["loadavg_1m"])]
+    out.append(f"* Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('mem_gib', '?')} GiB, "
+               f"Linux {m.get('kernel', '?')}; {m.get('java', '')}; kubectl v1.34.4; "
+               + (f"{kapp}; " if kapp else "") + "toxiproxy 2.5.0, "
+               f"{done[0]['latency_ms'] if done else '?'} ms added each way. 1-minute load average (as `uptime` "
+               f"prints it) before and after each run: {min(loads):.1f}–{max(loads):.1f}.")
+    out.append("")
+    out.append("Wall time in seconds; CPU = the tool's user + system seconds (all its processes); RSS = peak resident "
+               "set of its largest process; requests counted by the API servers (lease renewals excluded), then per "
+               "object (requests ÷ (clusters × objects)); *in flight* = object requests one cluster can have in "
+               "flight (fleetsync `--cluster-requests`, kapp `--apply-concurrency`, kubectl one per process: two "
+               "processes for the applies, one for the diff); *load* = 1-minute load average before → after.\n")
+    g = {}
+    for r in rows:
+        g.setdefault((r["scenario"], r["size"], r["objects"], r["tool"]), []).append(r)
+    keys = sorted({(r["size"], r["objects"]) for r in rows})
+    for sc in SCENARIOS:
+        if not any(k[0] == sc for k in g):
+            continue
+        out.append(f"#### {sc}\n")
+        out.append("| clusters | objects / cluster | tool | in flight | ok | wall s | ratio fs/tool | CPU s | "
+                   "peak RSS MiB | requests | per object | writes / dry / lists / gets | load |")
+        out.append("|---:|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|")
+        for n, objs in keys:
+            fs = [r for r in g.get((sc, n, objs, "fleetsync"), []) if r.get("ok")]
+            fs_wall = med([r["wall"] for r in fs])
+            for tool in TOOLS:
+                for r in g.get((sc, n, objs, tool), []):
+                    if r.get("skipped"):
+                        out.append(f"| {n} | {objs:,} | {tool} | | not run (`--skip`) | | | | | | | | |")
+                        continue
+                    q = r["requests"]
+                    why = ""
+                    if not r["ok"]:
+                        why = "timed out" if r.get("timed_out") else f"failed (rc {r['rc']})"
+                    ratio = "" if tool == "fleetsync" or not r["ok"] or not fs else f"{fs_wall / r['wall']:.2f}"
+                    lb = r.get("loadavg_before", [float("nan")])[0]
+                    out.append(f"| {n} | {objs:,} | {tool} | {r.get('requests_in_flight', '?')} | "
+                               f"{'yes' if r['ok'] else why} | {fmt_s(r['wall'])} | {ratio} | {fmt_s(r['cpu'])} | "
+                               f"{r['maxrss_mib']:.0f} | {q['total']:,} | {q['total'] / (n * objs):.3f} | "
+                               f"{q['writes']:,} / {q['dry_runs']:,} / {q['lists']:,} / {q['gets']:,} | "
+                               f"{lb:.1f} → {r['loadavg_1m']:.1f} |")
+        out.append("")
+    out.append("#### fleetsync's memory against objects per cluster\n")
+    out.append("Peak RSS of the JVM (`-Xmx768m`, serial GC, as scripts/fleetsync runs it) per scenario; – = not run.\n")
+    out.append("| clusters | objects / cluster | objects in all | apply-initial | plan-noop | apply-change | prune |")
+    out.append("|---:|---:|---:|---:|---:|---:|---:|")
+    for n, objs in keys:
+        vals = []
+        for sc in SCENARIOS:
+            rs = [r for r in g.get((sc, n, objs, "fleetsync"), []) if not r.get("skipped")]
+            vals.append(" / ".join(f"{r['maxrss_mib']:.0f}" + ("" if r["ok"] else " (failed)") for r in rs) or "–")
+        out.append(f"| {n} | {objs:,} | {n * objs:,} | {' | '.join(vals)} |")
+    out.append("")
+    return "\n".join(out)
+
+
 def chart(rows, path):
     import matplotlib
     matplotlib.use("Agg")
@@ -201,8 +269,17 @@ def main():
     ap.add_argument("--jmh", help="JMH result JSON (bench/jmh -rf json -rff FILE)")
     ap.add_argument("--doc", default=os.path.join(ROOT, "docs", "benchmarks.md"))
     ap.add_argument("--png", default=os.path.join(ROOT, "docs", "benchmarks-wall.png"))
+    ap.add_argument("--objects", action="store_true",
+                    help="the objects-per-cluster tables, between <!-- objects:begin --> and <!-- objects:end -->")
     args = ap.parse_args()
-    rows, metas = load(args.results)
+    rows, metas = load(args.results, skipped=args.objects)
+    if args.objects:
+        doc = open(args.doc).read()
+        a, b = doc.index("<!-- objects:begin -->"), doc.index("<!-- objects:end -->")
+        with open(args.doc, "w") as f:
+            f.write(doc[:a] + "<!-- objects:begin -->\n" + objects_tables(rows, metas) + "\n" + doc[b:])
+        print(f"wrote {args.doc}")
+        return
     jmh = json.load(open(args.jmh)) if args.jmh else None
     text = tables(rows, metas, jmh)
     doc = open(args.doc).read() if os.path.exists(args.doc) else "<!-- tables:begin -->\n<!-- tables:end -->\n"

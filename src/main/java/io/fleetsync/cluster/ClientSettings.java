@@ -20,6 +20,6 @@ public record ClientSettings(int maxInFlight, Duration requestTimeout, Duration 
                              Duration breakerDelay) {
     public static ClientSettings defaults() {
         return new ClientSettings(8, Duration.ofSeconds(30), Duration.ofSeconds(10), 4, Duration.ofMillis(250),
-                Duration.ofSeconds(8), 50, 100, 5, Duration.ofSeconds(30));
+                Duration.ofSeconds(8), 200, 400, 5, Duration.ofSeconds(30));
     }
 }
