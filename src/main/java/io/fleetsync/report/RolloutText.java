@@ -91,6 +91,7 @@ public final class RolloutText {
             case null -> "healthy";
             case GONE -> what + "is gone";
             case TERMINATING -> what + "is being deleted";
+            case FAILED -> what + "is Failed";
             case UNREACHABLE -> "could not be checked";
         };
         return o.detail() == null ? text : text + ": " + o.detail();

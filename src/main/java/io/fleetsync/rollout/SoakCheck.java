@@ -1,9 +1,8 @@
 package io.fleetsync.rollout;
 
 /**
- * Looks again at what a wave applied on one cluster while the wave soaks. The implementation on this branch
- * re-reads the applied objects ({@code run.AppliedObjectsSoakCheck}); the kstatus health probe replaces it when
- * the health model is merged, without changing the gate.
+ * Looks again at what a wave applied on one cluster while the wave soaks ({@code run.AppliedObjectsSoakCheck}
+ * re-reads the applied objects and judges them with the health model).
  */
 @FunctionalInterface
 public interface SoakCheck {

@@ -6,6 +6,8 @@ public enum SoakProblem {
     GONE,
     /** An object the wave applied is being deleted. */
     TERMINATING,
+    /** An object the wave applied is Failed by its health rules (kstatus, or the fleet file's {@code health:}). */
+    FAILED,
     /** The cluster could not be asked. */
     UNREACHABLE
 }

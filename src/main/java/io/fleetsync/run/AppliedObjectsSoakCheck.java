@@ -8,6 +8,8 @@ import io.fleetsync.cluster.Discovery;
 import io.fleetsync.cluster.DiscoveryReader;
 import io.fleetsync.cluster.RequestGate;
 import io.fleetsync.fleet.Cluster;
+import io.fleetsync.health.HealthEvaluator;
+import io.fleetsync.health.HealthRules;
 import io.fleetsync.resource.ResourceKey;
 import io.fleetsync.rollout.SoakCheck;
 import io.fleetsync.rollout.SoakObservation;
@@ -17,11 +19,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The soak check this branch can do honestly without a health model: re-read every object the wave created or
- * updated on the cluster, and find it unhealthy when one is gone or being deleted. It does not judge readiness
- * (a Deployment whose pods crash looks fine here); the kstatus probe of the health model replaces it at merge.
- * A generation that moved is deliberately not a problem: an HPA or {@code kubectl scale} bumps a Deployment's
- * generation through the scale subresource, and the rollout must not halt for that.
+ * Re-reads every object the wave created or updated on the cluster and finds the cluster unhealthy when one is
+ * gone, being deleted, or Failed by the health model (kstatus rules and the fleet file's {@code health:} rules: a
+ * Deployment past its progress deadline, a failed Job, a custom resource whose rule says Failed). InProgress is
+ * not a problem during a soak: a rollout still under way, or an HPA or {@code kubectl scale} moving a generation
+ * through the scale subresource, must not halt the rollout; {@code apply --wait} is what requires Current before
+ * the soak starts. The generation gate uses the live generation: the soak does not know the applied one.
  */
 final class AppliedObjectsSoakCheck implements SoakCheck, AutoCloseable {
     private final ClusterConnector connector;
@@ -31,9 +34,11 @@ final class AppliedObjectsSoakCheck implements SoakCheck, AutoCloseable {
     /** One connection and one discovery per cluster for the whole soak: a check is a few GETs. */
     private final Map<String, ClusterConnection> connections = new HashMap<>();
     private final Map<String, Discovery> discoveries = new HashMap<>();
+    private final HealthEvaluator health;
 
     AppliedObjectsSoakCheck(ClusterConnector connector, ClientSettings settings, Map<String, Cluster> clusters,
-                            Map<String, List<ResourceKey>> applied) {
+                            Map<String, List<ResourceKey>> applied, HealthRules rules) {
+        this.health = new HealthEvaluator(rules);
         this.connector = connector;
         this.settings = settings;
         this.clusters = Map.copyOf(clusters);
@@ -56,8 +61,16 @@ final class AppliedObjectsSoakCheck implements SoakCheck, AutoCloseable {
                 if (live == null) {
                     return new SoakObservation(cluster, SoakProblem.GONE, key.subject(), null);
                 }
-                if (live.get("metadata") instanceof Map<?, ?> meta && meta.get("deletionTimestamp") != null) {
-                    return new SoakObservation(cluster, SoakProblem.TERMINATING, key.subject(), null);
+                var now = health.evaluate(live, 0);
+                switch (now.status()) {
+                    case TERMINATING -> {
+                        return new SoakObservation(cluster, SoakProblem.TERMINATING, key.subject(), null);
+                    }
+                    case FAILED -> {
+                        return new SoakObservation(cluster, SoakProblem.FAILED, key.subject(), now.message());
+                    }
+                    default -> {
+                    }
                 }
             }
             return SoakObservation.healthy(cluster);

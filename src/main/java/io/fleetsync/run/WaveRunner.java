@@ -125,7 +125,8 @@ public class WaveRunner {
             var changed = wave.clusters().stream().filter(c -> results.get(c) == ClusterResult.CHANGED).toList();
             var clusters = states.stream().map(ClusterState::cluster)
                     .collect(Collectors.toMap(Cluster::name, Function.identity()));
-            try (var check = new AppliedObjectsSoakCheck(connector, options.client(), clusters, applied(done))) {
+            try (var check = new AppliedObjectsSoakCheck(connector, options.client(), clusters, applied(done),
+                    fleet.fleet().health())) {
                 long soakStart = System.nanoTime();
                 while (decision instanceof GateDecision.KeepSoaking k) {
                     var pause = k.remaining().compareTo(SOAK_INTERVAL) < 0 ? k.remaining() : SOAK_INTERVAL;
