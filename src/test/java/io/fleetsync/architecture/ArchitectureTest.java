@@ -1,5 +1,9 @@
 package io.fleetsync.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -46,5 +50,27 @@ class ArchitectureTest {
     @Test
     void noPackageCycles() {
         slices().matching("io.fleetsync.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void onlyClusterAndKubeconfigUseTheKubernetesClient() {
+        noClasses().that().resideOutsideOfPackages("io.fleetsync.cluster..", "io.fleetsync.kubeconfig..")
+                .should().dependOnClassesThat(resideInAPackage("io.fabric8..")
+                        .and(not(type(io.fabric8.kubernetes.api.model.Quantity.class))))
+                .because("only cluster talks to an API server (docs/architecture.md); diff compares quantities"
+                        + " with Fabric8's Quantity, a value type")
+                .check(MAIN);
+    }
+
+    @Test
+    void thePureStagesDoNoIoAndKnowNothingOfTheRun() {
+        noClasses().that().resideInAnyPackage("io.fleetsync.diff..", "io.fleetsync.health..",
+                        "io.fleetsync.rollout..", "io.fleetsync.resource..", "io.fleetsync.result..",
+                        "io.fleetsync.units..")
+                .should().dependOnClassesThat(resideInAnyPackage("io.fleetsync.cluster..", "io.fleetsync.plan..",
+                        "io.fleetsync.apply..", "io.fleetsync.run..", "io.fleetsync.report..", "io.fleetsync.ops..",
+                        "io.fleetsync.cli..", "io.fleetsync.manifest..", "io.fabric8.kubernetes.client.."))
+                .because("decisions are pure functions tested from values; the stages that do I/O call them")
+                .check(MAIN);
     }
 }
