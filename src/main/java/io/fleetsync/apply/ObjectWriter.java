@@ -8,6 +8,7 @@ import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.Stopping;
 import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.result.ObjectOutcome;
+import io.fleetsync.result.OutcomeReason;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.SecretMasking;
@@ -57,7 +58,7 @@ final class ObjectWriter {
         var change = p.change();
         var key = change.key();
         if (stopping.requested()) {
-            return ObjectOutcome.skipped(change, "not applied: the run was interrupted");
+            return ObjectOutcome.skipped(change, new OutcomeReason.Interrupted(OutcomeReason.Verb.APPLY));
         }
         if (change.heldBack() != null && change.heldBack().reason().blocksWrite()) {
             var blocked = deletions.await(p);
@@ -67,18 +68,16 @@ final class ObjectWriter {
         }
         switch (change.action()) {
             case ADOPT_NEEDED -> {
-                return ObjectOutcome.skipped(change, "not owned by fleetsync; rerun with --adopt to take it over");
+                return ObjectOutcome.skipped(change, new OutcomeReason.NotOwned());
             }
             case REPLACE -> {
                 if (!options.forceReplace()) {
-                    return ObjectOutcome.failed(change, "immutable field changed (" + String.join(", ",
-                            change.changedPaths()) + "); rerun with --force-replace to delete and recreate");
+                    return ObjectOutcome.failed(change, new OutcomeReason.ImmutableField(change.changedPaths()));
                 }
             }
             case UPDATE -> {
                 if (!change.conflicts().isEmpty() && !p.force()) {
-                    return ObjectOutcome.failed(change, "conflicts with other field managers: "
-                            + String.join("; ", change.conflicts()) + " (rerun with --force-conflicts)");
+                    return ObjectOutcome.failed(change, new OutcomeReason.FieldConflicts(change.conflicts()));
                 }
             }
             default -> {
@@ -87,11 +86,10 @@ final class ObjectWriter {
         var crdKey = p.resource().group() + "/" + p.resource().kind();
         if (work.discovery().find(p.resource().apiVersion(), key.kind()).isEmpty()
                 && (options.dryRun() || unservedKinds.contains(crdKey))) {
-            return ObjectOutcome.skipped(change, "its CRD is not established yet"
-                    + (options.dryRun() ? " (dry run)" : ""));
+            return ObjectOutcome.skipped(change, new OutcomeReason.CrdNotEstablished(options.dryRun()));
         }
         if (options.dryRun() && key.namespaced() && newNamespaces.contains(key.namespace())) {
-            return ObjectOutcome.skipped(change, "namespace " + key.namespace() + " is created by this run (dry run)");
+            return ObjectOutcome.skipped(change, new OutcomeReason.NamespaceCreatedByRun(key.namespace()));
         }
         var path = p.resource().objectPath(key.namespace(), key.name());
         try {
@@ -109,7 +107,7 @@ final class ObjectWriter {
             return ObjectOutcome.done(change);
         } catch (ApiException e) {
             if (e.kind() == io.fleetsync.cluster.ApiFailure.INTERRUPTED) {
-                return ObjectOutcome.skipped(change, "not applied: the run was interrupted");
+                return ObjectOutcome.skipped(change, new OutcomeReason.Interrupted(OutcomeReason.Verb.APPLY));
             }
             return ObjectOutcome.failed(change, SecretMasking.scrubFor(e.getMessage(), p.applyBody(), p.live()));
         }
@@ -117,7 +115,7 @@ final class ObjectWriter {
 
     ObjectOutcome delete(PlannedObject p) {
         if (stopping.requested()) {
-            return ObjectOutcome.skipped(p.change(), "not deleted: the run was interrupted");
+            return ObjectOutcome.skipped(p.change(), new OutcomeReason.Interrupted(OutcomeReason.Verb.DELETE));
         }
         var key = p.change().key();
         try {
@@ -130,10 +128,10 @@ final class ObjectWriter {
             return ObjectOutcome.done(p.change());
         } catch (ApiException e) {
             if (e.kind() == io.fleetsync.cluster.ApiFailure.INTERRUPTED) {
-                return ObjectOutcome.skipped(p.change(), "not deleted: the run was interrupted");
+                return ObjectOutcome.skipped(p.change(), new OutcomeReason.Interrupted(OutcomeReason.Verb.DELETE));
             }
             if (e.isConflict()) {
-                return ObjectOutcome.failed(p.change(), "not deleted: the object changed identity since it was planned");
+                return ObjectOutcome.failed(p.change(), new OutcomeReason.ChangedIdentity());
             }
             return ObjectOutcome.failed(p.change(), SecretMasking.scrubFor(e.getMessage(), p.live()));
         }

@@ -10,14 +10,14 @@ import java.util.List;
  * @param warnings things the user must know that are not errors, e.g. why pruning was skipped
  * @param orphans ApplySets of this fleet whose target is no longer in the fleet file
  */
-public record ClusterPlan(String cluster, List<Change> changes, List<String> warnings, List<OrphanedSet> orphans) {
+public record ClusterPlan(String cluster, List<Change> changes, List<PlanWarning> warnings, List<OrphanedSet> orphans) {
     public ClusterPlan {
         changes = List.copyOf(changes);
         warnings = List.copyOf(warnings);
         orphans = List.copyOf(orphans);
     }
 
-    public ClusterPlan(String cluster, List<Change> changes, List<String> warnings) {
+    public ClusterPlan(String cluster, List<Change> changes, List<PlanWarning> warnings) {
         this(cluster, changes, warnings, List.of());
     }
 

@@ -6,8 +6,8 @@ import java.util.List;
 
 /** One cluster's part of the JSON report. */
 @RegisterForReflection
-@JsonPropertyOrder({"name", "status", "phase", "error", "durationMs", "warnings", "orphans", "summary", "changes"})
+@JsonPropertyOrder({"name", "status", "phase", "error", "durationMs", "warnings", "warningDetails", "orphans", "summary", "changes"})
 public record ClusterDocument(String name, String status, String phase, String error, Long durationMs,
-                              List<String> warnings, List<OrphanDocument> orphans, ObjectCounts summary,
+                              List<String> warnings, List<WarningDocument> warningDetails, List<OrphanDocument> orphans, ObjectCounts summary,
                               List<ChangeDocument> changes) {
 }
