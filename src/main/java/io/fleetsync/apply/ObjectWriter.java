@@ -94,7 +94,9 @@ final class ObjectWriter {
         var path = p.resource().objectPath(key.namespace(), key.name());
         try {
             if (change.action() == Action.REPLACE) {
-                replace(p, path);
+                if (!replace(p, path)) {
+                    return ObjectOutcome.failed(change, new OutcomeReason.StillPresentAfterDelete(options.waitTimeout()));
+                }
             } else {
                 var applied = api.apply(path, p.applyBody(), ApplyMode.of(options.writeMode()).forcedIf(p.force()));
                 if (ApplyOrder.isCrd(key.groupKind()) && applied != null) {
@@ -183,15 +185,16 @@ final class ObjectWriter {
         return out;
     }
 
-    private void replace(PlannedObject p, String path) {
+    /** Deletes and recreates the object; false when it was deleted but is still there after the wait timeout. */
+    private boolean replace(PlannedObject p, String path) {
         var deleted = api.delete(path, p.liveUid(), options.writeMode());
         if (options.dryRun()) {
-            return;
+            return true;
         }
         if (deleted && !Waiter.until(() -> api.get(path) == null, options.waitTimeout())) {
-            throw ApiException.of(io.fleetsync.cluster.ApiFailure.REJECTED, "deleted, but still present after "
-                    + options.waitTimeout().toSeconds() + "s (finalizers?); not recreated");
+            return false;
         }
         api.apply(path, p.applyBody(), ApplyMode.of(WriteMode.PERSIST).forced());
+        return true;
     }
 }

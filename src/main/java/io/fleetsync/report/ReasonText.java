@@ -49,6 +49,8 @@ public final class ReasonText {
             case OutcomeReason.NamespaceCreatedByRun n ->
                     "namespace " + n.namespace() + " is created by this run (dry run)";
             case OutcomeReason.ChangedIdentity c -> "not deleted: the object changed identity since it was planned";
+            case OutcomeReason.StillPresentAfterDelete s -> "deleted, but still present after "
+                    + s.waited().toSeconds() + "s (finalizers?); not recreated";
             case OutcomeReason.DeletionWaitFailed d -> "waiting for the deletion to finish: " + d.message();
             case OutcomeReason.StillDeleting s -> "still being deleted after waiting " + s.waited().toSeconds()
                     + "s (the wait ends shortly before the cluster deadline, --cluster-timeout)";

@@ -22,6 +22,7 @@ public sealed interface OutcomeReason {
         CRD_NOT_ESTABLISHED,
         NAMESPACE_CREATED_BY_RUN,
         CHANGED_IDENTITY,
+        STILL_PRESENT_AFTER_DELETE,
         DELETION_WAIT_FAILED,
         STILL_DELETING,
         NOT_ATTEMPTED,
@@ -93,6 +94,13 @@ public sealed interface OutcomeReason {
     record ChangedIdentity() implements OutcomeReason {
         public Code code() {
             return Code.CHANGED_IDENTITY;
+        }
+    }
+
+    /** A replace deleted the object, but it was still there after {@code waited} (finalizers?): not recreated. */
+    record StillPresentAfterDelete(Duration waited) implements OutcomeReason {
+        public Code code() {
+            return Code.STILL_PRESENT_AFTER_DELETE;
         }
     }
 

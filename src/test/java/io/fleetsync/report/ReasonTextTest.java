@@ -79,6 +79,8 @@ class ReasonTextTest {
                 .isEqualTo("namespace shop is created by this run (dry run)");
         assertThat(ReasonText.outcome(new OutcomeReason.ChangedIdentity()))
                 .isEqualTo("not deleted: the object changed identity since it was planned");
+        assertThat(ReasonText.outcome(new OutcomeReason.StillPresentAfterDelete(Duration.ofSeconds(60))))
+                .isEqualTo("deleted, but still present after 60s (finalizers?); not recreated");
         assertThat(ReasonText.outcome(new OutcomeReason.DeletionWaitFailed("request timed out after 10s")))
                 .isEqualTo("waiting for the deletion to finish: request timed out after 10s");
         assertThat(ReasonText.outcome(new OutcomeReason.StillDeleting(Duration.ofMillis(55_900))))
@@ -117,7 +119,7 @@ class ReasonTextTest {
                 "field-conflicts", "immutable-field", "takes-fields", "rollout-restart", "text");
         assertThat(labels(OutcomeReason.Code.values(), OutcomeReason.Code::label)).containsExactly("interrupted",
                 "not-owned", "immutable-field", "field-conflicts", "crd-not-established", "namespace-created-by-run",
-                "changed-identity", "deletion-wait-failed", "still-deleting", "not-attempted", "message");
+                "changed-identity", "still-present-after-delete", "deletion-wait-failed", "still-deleting", "not-attempted", "message");
         assertThat(labels(PlanWarning.Code.values(), PlanWarning.Code::label)).containsExactly("empty-target",
                 "inventory-incomplete", "max-deletions", "unnamed-parent", "selected-by-no-target",
                 "departed-without-prune");
