@@ -1,6 +1,7 @@
 package io.fleetsync.apply;
 
 import io.fleetsync.result.ObjectOutcome;
+import io.fleetsync.result.OutcomeReason;
 import io.fleetsync.diff.Change;
 import io.fleetsync.plan.ClusterPhase;
 import io.fleetsync.resource.ResourceKey;
@@ -19,8 +20,8 @@ public final class Fates {
 
     /** Why a change was never attempted: the cluster stopped in {@code phase} because of {@code cause}. */
     public record NotAttempted(ClusterPhase phase, String cause) {
-        public String reason() {
-            return "not attempted: cluster failed during " + phase.label() + ": " + cause;
+        public OutcomeReason reason() {
+            return new OutcomeReason.NotAttempted(phase.label(), cause);
         }
     }
 

@@ -8,6 +8,7 @@ import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.Stopping;
 import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.result.ObjectOutcome;
+import io.fleetsync.result.OutcomeReason;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.SecretMasking;
@@ -62,7 +63,7 @@ final class ObjectWriter {
         var change = p.change();
         var key = change.key();
         if (stopping.requested()) {
-            return ObjectOutcome.skipped(change, "not applied: the run was interrupted");
+            return ObjectOutcome.skipped(change, new OutcomeReason.Interrupted(OutcomeReason.Verb.APPLY));
         }
         if (change.heldBack() != null && change.heldBack().reason().blocksWrite()) {
             var blocked = deletions.await(p);
@@ -72,18 +73,16 @@ final class ObjectWriter {
         }
         switch (change.action()) {
             case ADOPT_NEEDED -> {
-                return ObjectOutcome.skipped(change, "not owned by fleetsync; rerun with --adopt to take it over");
+                return ObjectOutcome.skipped(change, new OutcomeReason.NotOwned());
             }
             case REPLACE -> {
                 if (!options.forceReplace()) {
-                    return ObjectOutcome.failed(change, "immutable field changed (" + String.join(", ",
-                            change.changedPaths()) + "); rerun with --force-replace to delete and recreate");
+                    return ObjectOutcome.failed(change, new OutcomeReason.ImmutableField(change.changedPaths()));
                 }
             }
             case UPDATE -> {
                 if (!change.conflicts().isEmpty() && !p.force()) {
-                    return ObjectOutcome.failed(change, "conflicts with other field managers: "
-                            + String.join("; ", change.conflicts()) + " (rerun with --force-conflicts)");
+                    return ObjectOutcome.failed(change, new OutcomeReason.FieldConflicts(change.conflicts()));
                 }
             }
             default -> {
@@ -92,16 +91,19 @@ final class ObjectWriter {
         var crdKey = p.resource().group() + "/" + p.resource().kind();
         if (work.discovery().find(p.resource().apiVersion(), key.kind()).isEmpty()
                 && (options.dryRun() || unservedKinds.contains(crdKey))) {
-            return ObjectOutcome.skipped(change, "its CRD is not established yet"
-                    + (options.dryRun() ? " (dry run)" : ""));
+            return ObjectOutcome.skipped(change, new OutcomeReason.CrdNotEstablished(options.dryRun()));
         }
         if (options.dryRun() && key.namespaced() && newNamespaces.contains(key.namespace())) {
-            return ObjectOutcome.skipped(change, "namespace " + key.namespace() + " is created by this run (dry run)");
+            return ObjectOutcome.skipped(change, new OutcomeReason.NamespaceCreatedByRun(key.namespace()));
         }
         var path = p.resource().objectPath(key.namespace(), key.name());
         try {
             if (change.action() == Action.REPLACE) {
-                written(p, path, replace(p, path));
+                var replaced = replace(p, path);
+                if (replaced.isEmpty()) {
+                    return ObjectOutcome.failed(change, new OutcomeReason.StillPresentAfterDelete(options.waitTimeout()));
+                }
+                written(p, path, replaced.get());
             } else {
                 var applied = api.apply(path, p.applyBody(), ApplyMode.of(options.writeMode()).forcedIf(p.force()));
                 written(p, path, applied);
@@ -115,7 +117,7 @@ final class ObjectWriter {
             return ObjectOutcome.done(change);
         } catch (ApiException e) {
             if (e.kind() == io.fleetsync.cluster.ApiFailure.INTERRUPTED) {
-                return ObjectOutcome.skipped(change, "not applied: the run was interrupted");
+                return ObjectOutcome.skipped(change, new OutcomeReason.Interrupted(OutcomeReason.Verb.APPLY));
             }
             return ObjectOutcome.failed(change, SecretMasking.scrubFor(e.getMessage(), p.applyBody(), p.live()));
         }
@@ -123,7 +125,7 @@ final class ObjectWriter {
 
     ObjectOutcome delete(PlannedObject p) {
         if (stopping.requested()) {
-            return ObjectOutcome.skipped(p.change(), "not deleted: the run was interrupted");
+            return ObjectOutcome.skipped(p.change(), new OutcomeReason.Interrupted(OutcomeReason.Verb.DELETE));
         }
         var key = p.change().key();
         try {
@@ -136,10 +138,10 @@ final class ObjectWriter {
             return ObjectOutcome.done(p.change());
         } catch (ApiException e) {
             if (e.kind() == io.fleetsync.cluster.ApiFailure.INTERRUPTED) {
-                return ObjectOutcome.skipped(p.change(), "not deleted: the run was interrupted");
+                return ObjectOutcome.skipped(p.change(), new OutcomeReason.Interrupted(OutcomeReason.Verb.DELETE));
             }
             if (e.isConflict()) {
-                return ObjectOutcome.failed(p.change(), "not deleted: the object changed identity since it was planned");
+                return ObjectOutcome.failed(p.change(), new OutcomeReason.ChangedIdentity());
             }
             return ObjectOutcome.failed(p.change(), SecretMasking.scrubFor(e.getMessage(), p.live()));
         }
@@ -200,15 +202,19 @@ final class ObjectWriter {
         }
     }
 
-    private Map<String, Object> replace(PlannedObject p, String path) {
+    /**
+     * Deletes and recreates the object: the apply's answer (empty map for a dry run), or empty when it was deleted
+     * but is still there after the wait timeout.
+     */
+    private java.util.Optional<Map<String, Object>> replace(PlannedObject p, String path) {
         var deleted = api.delete(path, p.liveUid(), options.writeMode());
         if (options.dryRun()) {
-            return null;
+            return java.util.Optional.of(Map.of());
         }
         if (deleted && !Waiter.until(() -> api.get(path) == null, options.waitTimeout())) {
-            throw ApiException.of(io.fleetsync.cluster.ApiFailure.REJECTED, "deleted, but still present after "
-                    + options.waitTimeout().toSeconds() + "s (finalizers?); not recreated");
+            return java.util.Optional.empty();
         }
-        return api.apply(path, p.applyBody(), ApplyMode.of(WriteMode.PERSIST).forced());
+        return java.util.Optional.ofNullable(api.apply(path, p.applyBody(), ApplyMode.of(WriteMode.PERSIST).forced()))
+                .or(() -> java.util.Optional.of(Map.of()));
     }
 }

@@ -4,6 +4,7 @@ import io.fleetsync.resource.ObjectView;
 import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.cluster.Stopping;
 import io.fleetsync.result.ObjectOutcome;
+import io.fleetsync.result.OutcomeReason;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.diff.HoldBack;
 import io.fleetsync.plan.PlannedObject;
@@ -32,7 +33,7 @@ final class PendingDeletions {
         var change = p.change();
         if (!options.waitForDeletion() || options.dryRun()) {
             // The change carries the reason; the report words it (and names --wait-for-deletion).
-            return Optional.of(ObjectOutcome.failed(change, null));
+            return Optional.of(ObjectOutcome.failed(change, (OutcomeReason) null));
         }
         var path = change.heldBack().reason() == HoldBack.Reason.NAMESPACE_TERMINATING
                 ? "/api/v1/namespaces/" + change.key().namespace()
@@ -42,14 +43,13 @@ final class PendingDeletions {
         try {
             gone = Waiter.until(() -> stopping.requested() || !terminating(api.get(path)), wait);
         } catch (ApiException e) {
-            return Optional.of(ObjectOutcome.failed(change, "waiting for the deletion to finish: " + e.getMessage()));
+            return Optional.of(ObjectOutcome.failed(change, new OutcomeReason.DeletionWaitFailed(e.getMessage())));
         }
         if (stopping.requested()) {
-            return Optional.of(ObjectOutcome.skipped(change, "not applied: the run was interrupted"));
+            return Optional.of(ObjectOutcome.skipped(change, new OutcomeReason.Interrupted(OutcomeReason.Verb.APPLY)));
         }
         if (!gone) {
-            return Optional.of(ObjectOutcome.failed(change, "still being deleted after waiting "
-                    + wait.toSeconds() + "s (the wait ends shortly before the cluster deadline, --cluster-timeout)"));
+            return Optional.of(ObjectOutcome.failed(change, new OutcomeReason.StillDeleting(wait)));
         }
         return Optional.empty();
     }

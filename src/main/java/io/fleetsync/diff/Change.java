@@ -12,21 +12,22 @@ import java.util.List;
  * @param conflicts fields another applier holds at another value, as {@code path: server message}; the
  *     apply fails for this object unless conflicts are forced
  * @param diff unified YAML diff with Secret values masked, or null when not requested
- * @param note a short human explanation (for example why adoption is needed), or null
+ * @param note why the change looks the way it does (for example why adoption is needed), as a value the report
+ *     words; or null
  * @param departure for a delete of a whole set being emptied, why (the target left the cluster or the fleet);
  *     null for every other change
  * @param heldBack why apply will not carry the change out as planned (a prune guard, a deletion in progress), or
  *     null
  */
 public record Change(ResourceKey key, String target, Action action, List<String> changedPaths,
-                     List<String> conflicts, String diff, String note, Departure departure, HoldBack heldBack) {
+                     List<String> conflicts, String diff, ChangeNote note, Departure departure, HoldBack heldBack) {
     public Change {
         changedPaths = List.copyOf(changedPaths);
         conflicts = List.copyOf(conflicts);
     }
 
     public Change(ResourceKey key, String target, Action action, List<String> changedPaths, List<String> conflicts,
-                  String diff, String note) {
+                  String diff, ChangeNote note) {
         this(key, target, action, changedPaths, conflicts, diff, note, null, null);
     }
 

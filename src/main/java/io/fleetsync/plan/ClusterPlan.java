@@ -12,7 +12,7 @@ import java.util.List;
  * @param orphans ApplySets of this fleet whose target is no longer in the fleet file
  * @param skipped rendered objects apply leaves out (Helm hooks): a plan shows what apply will not do
  */
-public record ClusterPlan(String cluster, List<Change> changes, List<String> warnings, List<OrphanedSet> orphans,
+public record ClusterPlan(String cluster, List<Change> changes, List<PlanWarning> warnings, List<OrphanedSet> orphans,
                           List<SkippedObject> skipped) {
     public ClusterPlan {
         changes = List.copyOf(changes);
@@ -21,11 +21,11 @@ public record ClusterPlan(String cluster, List<Change> changes, List<String> war
         skipped = List.copyOf(skipped);
     }
 
-    public ClusterPlan(String cluster, List<Change> changes, List<String> warnings, List<OrphanedSet> orphans) {
+    public ClusterPlan(String cluster, List<Change> changes, List<PlanWarning> warnings, List<OrphanedSet> orphans) {
         this(cluster, changes, warnings, orphans, List.of());
     }
 
-    public ClusterPlan(String cluster, List<Change> changes, List<String> warnings) {
+    public ClusterPlan(String cluster, List<Change> changes, List<PlanWarning> warnings) {
         this(cluster, changes, warnings, List.of());
     }
 

@@ -35,7 +35,7 @@ final class DeparturePlanner {
      * @param parentUids each listed parent's uid, by set id, for the precondition of its final delete
      */
     record Departures(List<TargetSet> sets, Map<String, Target> targets, List<OrphanedSet> orphans,
-                      List<String> warnings, Map<String, String> parentUids) {
+                      List<PlanWarning> warnings, Map<String, String> parentUids) {
         static Departures none() {
             return new Departures(List.of(), Map.of(), List.of(), List.of(), Map.of());
         }
@@ -83,7 +83,7 @@ final class DeparturePlanner {
         var sets = new ArrayList<TargetSet>();
         var targets = new LinkedHashMap<String, Target>();
         var orphans = new ArrayList<OrphanedSet>();
-        var warnings = new ArrayList<String>();
+        var warnings = new ArrayList<PlanWarning>();
         var uids = new LinkedHashMap<String, String>();
         for (var parent : parents) {
             var listed = read(parent);
@@ -98,21 +98,18 @@ final class DeparturePlanner {
                 // still selects that entry), or an older fleetsync that named no cluster: not this cluster's
                 // departure. Deleting would take another entry's objects; say so for the unnamed case only.
                 if (l.cluster() == null) {
-                    warnings.add("target " + l.target() + " no longer selects this cluster, but its ApplySet parent"
-                            + " names no cluster (written before fleetsync recorded one): its objects here are kept");
+                    warnings.add(new PlanWarning.UnnamedParent(l.target()));
                 }
                 continue;
             }
             if (leaving != null && fleet.mayUse(l.fleet())) {
                 // A cluster that every target left is most likely a label typo: the empty-target guard, per cluster.
                 if (membership.selectedByNoTarget() && !options.allowEmpty()) {
-                    warnings.add("no target selects this cluster any more: what target " + l.target() + " left here"
-                            + " is kept (--allow-empty deletes it)");
+                    warnings.add(new PlanWarning.SelectedByNoTarget(l.target()));
                     continue;
                 }
                 if (!leaving.target().prune()) {
-                    warnings.add("target " + l.target() + " no longer selects this cluster and has prune: false:"
-                            + " its objects here are kept");
+                    warnings.add(new PlanWarning.DepartedWithoutPrune(l.target()));
                 }
                 sets.add(new TargetSet(set, l.record(), l.record(), leaving.reason()));
                 targets.put(l.target(), leaving.target());

@@ -4,6 +4,7 @@ import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ObjectStore;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.Change;
+import io.fleetsync.diff.ChangeNote;
 import io.fleetsync.diff.ConflictPath;
 import io.fleetsync.diff.FieldDiff;
 import io.fleetsync.diff.ManagedFields;
@@ -35,7 +36,7 @@ final class ObjectDecisions {
         }
 
         /** Dry-run {@code body} again with {@code force=true}; {@code note} says whose fields are taken. */
-        record RetryForced(Map<String, Object> body, String note) implements Refusal {
+        record RetryForced(Map<String, Object> body, ChangeNote note) implements Refusal {
         }
     }
 
@@ -47,7 +48,7 @@ final class ObjectDecisions {
                     null), f, f.applyBody(), false));
         }
         if (f.ownership().foreign() && !options.adopt()) {
-            var note = f.ownership().describe() + "; rerun with --adopt to take it over";
+            var note = new ChangeNote.NotOwned(f.ownership().owner());
             return Optional.of(planned(change(f, Action.ADOPT_NEEDED, List.of(), List.of(), null, note), f,
                     f.applyBody(), false));
         }
@@ -71,18 +72,17 @@ final class ObjectDecisions {
             var conflicts = FieldConflicts.of(e.causes(), f.applyBody(), f.live(), foreign);
             if (!conflicts.resolvable() && !options.forceConflicts()) {
                 return new Refusal.Decided(planned(change(f, Action.UPDATE, conflicts.paths(), conflicts.reported(),
-                        null, "conflicts with other field managers; rerun with --force-conflicts to take the fields"),
+                        null, new ChangeNote.FieldConflicts()),
                         f, f.applyBody(), false));
             }
             var body = f.applyBody();
-            String note = adoptionNote(f);
-            if (conflicts.any(FieldConflicts.Resolution.REVERT_EDIT)) {
-                note = join(note, "reverts changes made by "
-                        + String.join(", ", conflicts.managers(FieldConflicts.Resolution.REVERT_EDIT)));
-            }
+            var reverts = conflicts.any(FieldConflicts.Resolution.REVERT_EDIT)
+                    ? conflicts.managers(FieldConflicts.Resolution.REVERT_EDIT) : List.<String>of();
+            var sameValues = conflicts.any(FieldConflicts.Resolution.TAKE_OVER)
+                    ? conflicts.managers(FieldConflicts.Resolution.TAKE_OVER) : List.<String>of();
+            ChangeNote note = reverts.isEmpty() && sameValues.isEmpty() ? adoptionNote(f)
+                    : new ChangeNote.TakesFields(f.ownership().owner(), reverts, sameValues);
             if (conflicts.any(FieldConflicts.Resolution.TAKE_OVER)) {
-                note = join(note, "takes over fields set to the same values by "
-                        + String.join(", ", conflicts.managers(FieldConflicts.Resolution.TAKE_OVER)));
                 if (!options.forceConflicts()) {
                     // Forced only because the values were equal in this live object: apply must not force
                     // onto a version someone changed since (the server refuses a stale resourceVersion).
@@ -97,7 +97,7 @@ final class ObjectDecisions {
             return new Refusal.Decided(planned(change(f, Action.REPLACE,
                     paths.isEmpty() ? List.of("(immutable field)") : paths, List.of(),
                     diff(f, f.live(), f.applyBody()),
-                    "an immutable field changed; rerun with --force-replace to delete and recreate"),
+                    new ChangeNote.ImmutableField()),
                     f, f.applyBody(), false));
         }
         throw e;
@@ -124,8 +124,8 @@ final class ObjectDecisions {
                 forced != null ? forced.body() : f.applyBody(), forced != null);
     }
 
-    private static String adoptionNote(ObjectFacts f) {
-        return f.ownership().foreign() ? "adopts: " + f.ownership().describe() : null;
+    private static ChangeNote adoptionNote(ObjectFacts f) {
+        return f.ownership().foreign() ? ChangeNote.TakesFields.adopting(f.ownership().owner()) : null;
     }
 
     private static boolean isImmutable(ApiException e) {
@@ -137,16 +137,12 @@ final class ObjectDecisions {
         return message != null && message.contains("immutable");
     }
 
-    private static String join(String a, String b) {
-        return a == null ? b : a + "; " + b;
-    }
-
     private String diff(ObjectFacts f, Map<String, Object> before, Map<String, Object> after) {
         return options.diff() ? differ.diff(f.desired().key(), before, after) : null;
     }
 
     private static Change change(ObjectFacts f, Action action, List<String> paths, List<String> conflicts,
-                                 String diff, String note) {
+                                 String diff, ChangeNote note) {
         return new Change(f.desired().key(), f.desired().target(), action, paths, conflicts, diff, note);
     }
 

@@ -1,5 +1,6 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.diff.ChangeNote;
 import io.fleetsync.resource.ApplySet;
 import io.fleetsync.resource.ObjectView;
 import java.util.Map;
@@ -40,13 +41,13 @@ sealed interface Ownership {
         return !(this instanceof Ours);
     }
 
-    /** Who owns it, for the plan's note; null when it is ours. */
-    default String describe() {
+    /** Who owns it, for the plan's note (the report words it); null when it is ours. */
+    default ChangeNote.Owner owner() {
         return switch (this) {
             case Ours o -> null;
-            case Unmanaged u -> "exists and is not managed by fleetsync";
-            case OtherTarget t -> "owned by fleetsync target " + t.target();
-            case OtherApplySet s -> "owned by another tool's ApplySet " + s.setId();
+            case Unmanaged u -> new ChangeNote.Owner.Unmanaged();
+            case OtherTarget t -> new ChangeNote.Owner.OtherTarget(t.target());
+            case OtherApplySet s -> new ChangeNote.Owner.OtherApplySet(s.setId());
         };
     }
 }

@@ -27,14 +27,14 @@ final class PrunePlanner {
      * @param deletes every prune candidate, held back or not
      * @param heldBack every delete of the cluster is held back (a failed list, or {@code --max-deletions})
      */
-    record Prune(List<PlannedObject> deletes, List<String> warnings, boolean heldBack) {
+    record Prune(List<PlannedObject> deletes, List<PlanWarning> warnings, boolean heldBack) {
     }
 
     Prune plan(List<TargetSet> sets, Map<String, Target> targets, Collection<OwnedObject> owned,
                Map<String, Set<ResourceKey>> desiredByTarget, Set<ResourceKey> allDesired,
                boolean inventoryComplete, PlanOptions options, ObjectDiffer differ) {
         var deletes = new ArrayList<PlannedObject>();
-        var warnings = new ArrayList<String>();
+        var warnings = new ArrayList<PlanWarning>();
         for (var ts : sets) {
             var target = targets.get(ts.set().target());
             if (!target.prune()) {
@@ -45,7 +45,7 @@ final class PrunePlanner {
             // DeparturePlanner.
             boolean empty = desired.isEmpty() && !options.allowEmpty() && ts.departure() == null;
             if (empty) {
-                warnings.add("target " + target.name() + " renders no objects: pruning skipped (--allow-empty to prune)");
+                warnings.add(new PlanWarning.EmptyTarget(target.name()));
             }
             for (var o : owned) {
                 if (!o.setId().equals(ts.set().id()) || desired.contains(o.key()) || allDesired.contains(o.key())) {
@@ -61,13 +61,12 @@ final class PrunePlanner {
             }
         }
         if (!inventoryComplete) {
-            warnings.add("pruning skipped on this cluster: a list failed, so what exists is unknown");
+            warnings.add(new PlanWarning.InventoryIncomplete());
             return new Prune(holdAll(deletes, HoldBack.of(HoldBack.Reason.INVENTORY_INCOMPLETE)), warnings, true);
         }
         long runnable = deletes.stream().filter(d -> d.change().heldBack() == null).count();
         if (options.maxDeletions() != null && runnable > options.maxDeletions()) {
-            warnings.add(runnable + " deletions exceed --max-deletions " + options.maxDeletions()
-                    + ": all deletes on this cluster are held back");
+            warnings.add(new PlanWarning.MaxDeletions(runnable, options.maxDeletions()));
             return new Prune(holdAll(deletes, new HoldBack(HoldBack.Reason.MAX_DELETIONS, runnable, null)), warnings,
                     true);
         }

@@ -27,18 +27,18 @@ final class ChangeLine {
         switch (change.action()) {
             case UPDATE -> {
                 if (!paths.isEmpty()) line.append(" (").append(paths).append(')');
-                appendNote(line, change.note(), " — ");
+                appendNote(line, ReasonText.note(change.note()), " — ");
             }
             case REPLACE -> {
                 if (!paths.isEmpty()) line.append(" immutable: ").append(paths);
-                appendNote(line, change.note(), " — ");
+                appendNote(line, ReasonText.note(change.note()), " — ");
             }
-            case ADOPT_NEEDED -> appendNote(line, change.note(), " (", ")");
+            case ADOPT_NEEDED -> appendNote(line, ReasonText.note(change.note()), " (", ")");
             case DELETE -> {
                 if (change.departure() != null) line.append(" (").append(departure(change)).append(')');
-                appendNote(line, change.note(), " — ");
+                appendNote(line, ReasonText.note(change.note()), " — ");
             }
-            default -> appendNote(line, change.note(), " — ");
+            default -> appendNote(line, ReasonText.note(change.note()), " — ");
         }
         if (change.heldBack() != null) line.append("  ").append(HoldBackText.describe(change, change.heldBack()));
         return line.toString();

@@ -25,7 +25,7 @@ record ClusterBody(List<String> warnings, List<MarkdownItem> items) {
             items.add(MarkdownItem.of(change, outcomes == null ? null : outcomes.of(change).orElse(null), diffs));
         }
         // Orphaned ApplySets are warnings a reviewer must see, never cut, like hold-backs.
-        var warnings = new ArrayList<>(cluster.plan().warnings());
+        var warnings = new ArrayList<>(cluster.plan().warnings().stream().map(ReasonText::warning).toList());
         cluster.plan().orphans().forEach(o -> warnings.add(OrphanLine.describe(o)));
         // Skipped hooks too: a reviewer must see what apply will not do.
         cluster.plan().skipped().forEach(s -> warnings.add(SkippedLine.describe(s)));

@@ -21,8 +21,8 @@ public final class HoldBackText {
      * for a delete held back exactly as {@code planned} already says (the change line shows it once).
      */
     public static String outcomeReason(ObjectOutcome outcome, Change planned) {
-        if (outcome.error() != null) {
-            return outcome.error();
+        if (outcome.reason() != null) {
+            return ReasonText.outcome(outcome.reason());
         }
         var h = outcome.change().heldBack();
         if (h == null || (!h.reason().blocksWrite() && h.equals(planned.heldBack()))) {

@@ -92,7 +92,7 @@ public final class TextReportRenderer implements ReportRenderer {
                 if (change.action().isChange()) body.addAll(changeBlock(outcomes, change));
             }
             for (var warning : cluster.plan().warnings()) {
-                body.add("  " + palette.yellow("warning: ") + TerminalText.line(warning));
+                body.add("  " + palette.yellow("warning: ") + TerminalText.line(ReasonText.warning(warning)));
             }
             for (var orphan : cluster.plan().orphans()) {
                 body.add("  " + palette.yellow("orphan: ") + TerminalText.line(OrphanLine.describe(orphan)));

@@ -2,15 +2,20 @@ package io.fleetsync.result;
 
 import io.fleetsync.diff.Change;
 
-/** What happened to one planned change during apply. */
-public record ObjectOutcome(Change change, Status status, String error) {
+/**
+ * What happened to one planned change during apply.
+ *
+ * @param reason why it failed or was skipped, as a value the report words; null when done, or when the change's
+ *     own hold-back says why
+ */
+public record ObjectOutcome(Change change, Status status, OutcomeReason reason) {
 
     public enum Status {
         /** Written (or dry-run accepted). */
         DONE,
-        /** Tried and rejected; {@code error} says why. */
+        /** Tried and rejected; {@code reason} says why. */
         FAILED,
-        /** Not attempted: nothing to do, a guard held it back, or the run stopped first; {@code error} says why. */
+        /** Not attempted: nothing to do, a guard held it back, or the run stopped first; {@code reason} says why. */
         SKIPPED
     }
 
@@ -18,12 +23,22 @@ public record ObjectOutcome(Change change, Status status, String error) {
         return new ObjectOutcome(change, Status.DONE, null);
     }
 
-    public static ObjectOutcome failed(Change change, String error) {
-        return new ObjectOutcome(change, Status.FAILED, error);
+    public static ObjectOutcome failed(Change change, OutcomeReason why) {
+        return new ObjectOutcome(change, Status.FAILED, why);
     }
 
-    public static ObjectOutcome skipped(Change change, String why) {
+    /** Failed with a message already in words (the API server's answer). */
+    public static ObjectOutcome failed(Change change, String error) {
+        return failed(change, OutcomeReason.message(error));
+    }
+
+    public static ObjectOutcome skipped(Change change, OutcomeReason why) {
         return new ObjectOutcome(change, Status.SKIPPED, why);
+    }
+
+    /** Skipped for a reason already in words. */
+    public static ObjectOutcome skipped(Change change, String why) {
+        return skipped(change, OutcomeReason.message(why));
     }
 
     /** A delete a guard held back ({@code change.heldBack()} says which): not attempted, and not an error. */

@@ -2,6 +2,7 @@ package io.fleetsync.result;
 
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.Change;
+import io.fleetsync.diff.ChangeNote;
 import io.fleetsync.resource.GroupKind;
 import io.fleetsync.resource.ResourceKey;
 import java.util.List;
@@ -49,7 +50,8 @@ public sealed interface RestartResult {
     /** The change a restart makes, as the report shows it. */
     static Change change(ResourceKey workload, List<String> configs) {
         return new Change(workload, "", Action.UPDATE, List.of("spec.template.metadata.annotations[\""
-                + RESTARTED_AT + "\"]"), List.of(), null, "rollout restart: " + configs + " changed");
+                + RESTARTED_AT + "\"]"), List.of(), null,
+                new ChangeNote.RolloutRestart(configs));
     }
 
     /** The pod-template annotation {@code kubectl rollout restart} sets. */

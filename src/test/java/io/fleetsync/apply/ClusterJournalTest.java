@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.diff.ChangeNote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsync.diff.Action;
@@ -60,7 +61,7 @@ class ClusterJournalTest {
         assertThat(journal.restarts()).hasSize(2);
         assertThat(counted).extracting(ObjectOutcome::status)
                 .containsExactly(ObjectOutcome.Status.DONE, ObjectOutcome.Status.FAILED);
-        assertThat(counted.get(0).change().note()).isEqualTo("rollout restart: [ConfigMap/app-config] changed");
+        assertThat(counted.get(0).change().note()).isEqualTo(new ChangeNote.RolloutRestart(List.of("ConfigMap/app-config")));
         assertThat(counted.get(0).change().changedPaths())
                 .containsExactly("spec.template.metadata.annotations[\"kubectl.kubernetes.io/restartedAt\"]");
         assertThat(journal.firstFailure()).contains(ClusterPhase.RESTART);

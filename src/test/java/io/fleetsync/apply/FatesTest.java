@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.result.OutcomeReason;
 import io.fleetsync.result.ObjectOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ class FatesTest {
         assertThat(all.get(0).status()).isEqualTo(ObjectOutcome.Status.DONE);
         assertThat(all.subList(1, 3)).allSatisfy(o -> {
             assertThat(o.status()).isEqualTo(ObjectOutcome.Status.SKIPPED);
-            assertThat(o.error()).isEqualTo("not attempted: cluster failed during apply: request timed out after 30s");
+            assertThat(o.reason()).isEqualTo(new OutcomeReason.NotAttempted("apply", "request timed out after 30s"));
         });
         assertThat(all.stream().map(o -> o.change().key().name())).containsExactly("a", "b", "c");
     }

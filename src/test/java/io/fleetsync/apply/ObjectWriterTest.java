@@ -1,5 +1,6 @@
 package io.fleetsync.apply;
 
+import io.fleetsync.result.OutcomeReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fleetsync.cluster.ApiException;
@@ -109,9 +110,9 @@ class ObjectWriterTest {
 
         assertThat(w.write(write)).satisfies(o -> {
             assertThat(o.status()).isEqualTo(ObjectOutcome.Status.SKIPPED);
-            assertThat(o.error()).isEqualTo("not applied: the run was interrupted");
+            assertThat(o.reason()).isEqualTo(new OutcomeReason.Interrupted(OutcomeReason.Verb.APPLY));
         });
-        assertThat(w.delete(delete).error()).isEqualTo("not deleted: the run was interrupted");
+        assertThat(w.delete(delete).reason()).isEqualTo(new OutcomeReason.Interrupted(OutcomeReason.Verb.DELETE));
         assertThat(store.requests).isEmpty();
     }
 
@@ -127,7 +128,8 @@ class ObjectWriterTest {
         store.failures.put(PATH, new ApiException(422, "Invalid", "ConfigMap \"app-config\" is invalid", List.of(), null));
         var failed = writer(ApplyOptions.defaults(), Stopping.NEVER, p).write(p);
         assertThat(failed.status()).isEqualTo(ObjectOutcome.Status.FAILED);
-        assertThat(failed.error()).contains("is invalid");
+        assertThat(failed.reason()).isInstanceOfSatisfying(OutcomeReason.Message.class,
+                m -> assertThat(m.text()).contains("is invalid"));
     }
 
     @Test
@@ -142,7 +144,7 @@ class ObjectWriterTest {
         store.failures.put(PATH, new ApiException(409, "Conflict", "Precondition failed: UID", List.of(), null));
         var changed = writer(ApplyOptions.defaults(), Stopping.NEVER, p).delete(p);
         assertThat(changed.status()).isEqualTo(ObjectOutcome.Status.FAILED);
-        assertThat(changed.error()).isEqualTo("not deleted: the object changed identity since it was planned");
+        assertThat(changed.reason()).isEqualTo(new OutcomeReason.ChangedIdentity());
     }
 
     @Test
@@ -153,7 +155,7 @@ class ObjectWriterTest {
         var outcome = writer(ApplyOptions.defaults(), Stopping.NEVER, blocked).write(blocked);
 
         assertThat(outcome.status()).isEqualTo(ObjectOutcome.Status.FAILED);
-        assertThat(outcome.error()).as("the report words the reason").isNull();
+        assertThat(outcome.reason()).as("the change's hold-back is the reason; the report words it").isNull();
         assertThat(store.requests).isEmpty();
     }
 }

@@ -113,7 +113,7 @@ class DeparturePlannerTest {
         var plan = planner.plan(state, List.of(parent("web", "prod", null)), options(true, true));
 
         assertThat(plan.sets()).isEmpty();
-        assertThat(plan.warnings()).singleElement().asString().contains("names no cluster").contains("kept");
+        assertThat(plan.warnings()).containsExactly(new PlanWarning.UnnamedParent("web"));
     }
 
     @Test
@@ -158,8 +158,7 @@ class DeparturePlannerTest {
         var allowed = planner.plan(state, List.of(parent("web", "prod")), options(false, true));
 
         assertThat(held.sets()).isEmpty();
-        assertThat(held.warnings()).singleElement().asString().contains("no target selects this cluster")
-                .contains("--allow-empty");
+        assertThat(held.warnings()).containsExactly(new PlanWarning.SelectedByNoTarget("web"));
         assertThat(allowed.sets()).hasSize(1);
     }
 

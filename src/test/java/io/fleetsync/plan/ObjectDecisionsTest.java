@@ -1,5 +1,6 @@
 package io.fleetsync.plan;
 
+import io.fleetsync.report.ReasonText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -195,7 +196,7 @@ class ObjectDecisionsTest {
         assertThat(p.force()).as("force").isEqualTo(Boolean.TRUE.equals(expect.get("force")));
         assertThat(store.requests).as("requests").isEqualTo(expect.get("requests"));
         if (expect.containsKey("note")) {
-            assertThat(change.note()).as("note").contains((String) expect.get("note"));
+            assertThat(ReasonText.note(change.note())).as("note").contains((String) expect.get("note"));
         } else {
             assertThat(change.note()).as("note").isNull();
         }

@@ -48,7 +48,8 @@ class PrunePlannerTest {
         var allowed = plan(Set.of(), true, new PlanOptions(false, false, true, null, false), owned(gone));
 
         assertThat(reasons(held)).containsExactly(HoldBack.Reason.EMPTY_TARGET);
-        assertThat(held.warnings()).singleElement().asString().contains("renders no objects");
+        assertThat(held.warnings()).containsExactly(new PlanWarning.EmptyTarget("app"));
+        assertThat(allowed.warnings()).isEmpty();
         assertThat(reasons(allowed)).containsOnlyNulls().hasSize(1);
     }
 
@@ -58,6 +59,7 @@ class PrunePlannerTest {
 
         assertThat(reasons(prune)).containsExactly(HoldBack.Reason.INVENTORY_INCOMPLETE,
                 HoldBack.Reason.INVENTORY_INCOMPLETE);
+        assertThat(prune.warnings()).containsExactly(new PlanWarning.InventoryIncomplete());
         assertThat(prune.heldBack()).isTrue();
     }
 
@@ -72,6 +74,8 @@ class PrunePlannerTest {
         assertThat(reasons(within)).containsOnlyNulls().hasSize(2);
         assertThat(above.deletes()).extracting(d -> d.change().heldBack())
                 .containsOnly(new HoldBack(HoldBack.Reason.MAX_DELETIONS, 2, null));
+        assertThat(within.warnings()).isEmpty();
+        assertThat(above.warnings()).containsExactly(new PlanWarning.MaxDeletions(2, 1));
         assertThat(above.heldBack()).isTrue();
     }
 

@@ -1,5 +1,6 @@
 package io.fleetsync.report;
 
+import io.fleetsync.result.OutcomeReason;
 import io.fleetsync.plan.ClusterPhase;
 
 import static io.fleetsync.report.SampleReports.render;
@@ -73,7 +74,7 @@ class HoldBackRenderingTest {
     private RunReport result() {
         var plan = new ClusterPlan("prod", List.of(crd, cm, ns), List.of());
         var lateHoldBack = ns.withHeldBack(new HoldBack(HoldBack.Reason.NAMESPACE_NOT_EMPTY, 1, "ConfigMap/old/late"));
-        var outcomes = List.of(ObjectOutcome.heldBack(crd), ObjectOutcome.failed(cm, null),
+        var outcomes = List.of(ObjectOutcome.heldBack(crd), ObjectOutcome.failed(cm, (OutcomeReason) null),
                 ObjectOutcome.heldBack(lateHoldBack));
         var cluster = new ClusterReport("prod", ClusterReport.Status.PARTIAL, plan, outcomes, "1 object failed",
                 ClusterPhase.APPLY, Duration.ofSeconds(1));

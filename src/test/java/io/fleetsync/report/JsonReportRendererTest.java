@@ -4,6 +4,16 @@ import static io.fleetsync.report.SampleReports.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetsync.diff.Action;
+import io.fleetsync.diff.Change;
+import io.fleetsync.diff.ChangeNote;
+import io.fleetsync.plan.ClusterPhase;
+import io.fleetsync.plan.ClusterPlan;
+import io.fleetsync.plan.PlanWarning;
+import io.fleetsync.resource.ResourceKey;
+import io.fleetsync.result.ObjectOutcome;
+import io.fleetsync.result.OutcomeReason;
+import java.time.Duration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -48,13 +58,13 @@ class JsonReportRendererTest {
 
         assertThat(clusters).extracting(c -> c.get("name").asText()).containsExactly("prod-eu", "prod-us", "staging");
         var eu = clusters.get(0);
-        assertThat(fields(eu)).containsExactly("name", "status", "phase", "error", "durationMs", "warnings", "orphans",
-                "skipped", "summary",
+        assertThat(fields(eu)).containsExactly("name", "status", "phase", "error", "durationMs", "warnings",
+                "warningDetails", "orphans", "skipped", "summary",
                 "changes");
         assertThat(eu.get("status").asText()).isEqualTo("ok");
         assertThat(eu.get("error").isNull()).isTrue();
         assertThat(eu.get("durationMs").asLong()).isEqualTo(1_400);
-        assertThat(eu.get("warnings").get(0).asText()).isEqualTo("pruning skipped: 1 target could not render");
+        assertThat(eu.get("warnings").get(0).asText()).isEqualTo("target app renders no objects: pruning skipped (--allow-empty to prune)");
         assertThat(eu.get("summary").get("update").asLong()).isEqualTo(2);
         var us = clusters.get(1);
         assertThat(us.get("status").asText()).isEqualTo("failed");
@@ -72,7 +82,7 @@ class JsonReportRendererTest {
                 .containsExactly("create", "update", "update", "replace", "adopt-needed", "unchanged", "delete");
         var update = changes.get(1);
         assertThat(fields(update)).containsExactly("group", "kind", "namespace", "name", "subject", "target",
-                "action", "changedPaths", "conflicts", "note", "reason", "diff", "outcome", "heldBack");
+                "action", "changedPaths", "conflicts", "note", "noteCode", "reason", "diff", "outcome", "heldBack");
         assertThat(update.get("group").asText()).isEmpty();
         assertThat(update.get("kind").asText()).isEqualTo("ConfigMap");
         assertThat(update.get("namespace").asText()).isEqualTo("demo");
@@ -91,9 +101,9 @@ class JsonReportRendererTest {
         var result = json(SampleReports.result(), false).get("clusters").get(2).get("changes");
 
         assertThat(plan).allSatisfy(c -> assertThat(c.get("outcome").isNull()).isTrue());
-        assertThat(result.get(0).get("outcome").toString()).isEqualTo("{\"status\":\"done\",\"error\":null}");
+        assertThat(result.get(0).get("outcome").toString()).isEqualTo("{\"status\":\"done\",\"error\":null,\"reason\":null}");
         assertThat(result.get(1).get("outcome").toString())
-                .isEqualTo("{\"status\":\"failed\",\"error\":\"admission webhook \\\"policy\\\" denied the request\"}");
+                .isEqualTo("{\"status\":\"failed\",\"error\":\"admission webhook \\\"policy\\\" denied the request\",\"reason\":\"message\"}");
     }
 
     @Test
@@ -154,6 +164,45 @@ class JsonReportRendererTest {
                 + "\"kube-system/fleetsync-applyset-older\",\"handling\":\"kept\"}]");
         assertThat(new SchemaSubsetValidator(mapper.readTree(Files.readString(schemaFile())))
                 .violations(json(SampleReports.departures(), false))).isEmpty();
+    }
+
+    @Test
+    void typedReasonsCarryTheirStableCodesNextToTheirWords() throws IOException {
+        var key = new ResourceKey("apps", "Deployment", "demo", "api");
+        var replace = new Change(key, "app", Action.REPLACE, List.of("spec.selector"), List.of(), null,
+                new ChangeNote.ImmutableField());
+        var adopt = new Change(new ResourceKey("", "ConfigMap", "demo", "legacy"), "app", Action.ADOPT_NEEDED,
+                List.of(), List.of(), null, new ChangeNote.NotOwned(new ChangeNote.Owner.OtherTarget("web")));
+        var plan = new ClusterPlan("prod", List.of(replace, adopt), List.of(new PlanWarning.MaxDeletions(12, 10)));
+        var outcomes = List.of(ObjectOutcome.failed(replace, new OutcomeReason.ImmutableField(List.of("spec.selector"))),
+                ObjectOutcome.skipped(adopt, new OutcomeReason.NotOwned()));
+        var report = new RunReport(RunReport.Kind.RESULT, false, SampleReports.STARTED, Duration.ofSeconds(1),
+                List.of(new ClusterReport("prod", ClusterReport.Status.PARTIAL, plan, outcomes, "1 object failed",
+                        ClusterPhase.APPLY, Duration.ofSeconds(1))));
+
+        var doc = json(report, false);
+        var cluster = doc.get("clusters").get(0);
+        var changes = cluster.get("changes");
+
+        assertThat(cluster.get("warnings").get(0).asText())
+                .isEqualTo("12 deletions exceed --max-deletions 10: all deletes on this cluster are held back");
+        assertThat(cluster.get("warningDetails").toString()).isEqualTo("[{\"code\":\"max-deletions\",\"message\":"
+                + "\"12 deletions exceed --max-deletions 10: all deletes on this cluster are held back\"}]");
+        assertThat(changes.get(0).get("note").asText())
+                .isEqualTo("an immutable field changed; rerun with --force-replace to delete and recreate");
+        assertThat(changes.get(0).get("noteCode").asText()).isEqualTo("immutable-field");
+        assertThat(changes.get(0).get("outcome").toString()).isEqualTo("{\"status\":\"failed\",\"error\":"
+                + "\"immutable field changed (spec.selector); rerun with --force-replace to delete and recreate\","
+                + "\"reason\":\"immutable-field\"}");
+        assertThat(changes.get(1).get("noteCode").asText()).isEqualTo("not-owned");
+        assertThat(changes.get(1).get("outcome").get("reason").asText()).isEqualTo("not-owned");
+        var validator = new SchemaSubsetValidator(mapper.readTree(Files.readString(schemaFile())));
+        assertThat(validator.violations(doc)).isEmpty();
+        // Positive control: the schema knows these codes, so an unknown one is caught.
+        ((ObjectNode) changes.get(0)).put("noteCode", "immutable");
+        ((ObjectNode) changes.get(0).get("outcome")).put("reason", "immutable");
+        ((ObjectNode) cluster.get("warningDetails").get(0)).put("code", "max");
+        assertThat(validator.violations(doc)).hasSize(3);
     }
 
     private JsonNode json(RunReport report, boolean diffs) throws IOException {

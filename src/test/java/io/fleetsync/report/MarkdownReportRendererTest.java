@@ -39,7 +39,7 @@ class MarkdownReportRendererTest {
         var md = render(new MarkdownReportRenderer(PLAIN), SampleReports.result());
 
         assertThat(md).contains("<details><summary><b>prod-eu</b> — ok, 6 changes</summary>\n\n"
-                        + "- ⚠️ pruning skipped: 1 target could not render\n"
+                        + "- ⚠️ target app renders no objects: pruning skipped (--allow-empty to prune)\n"
                         + "- `+ create Deployment.apps/demo/web` — done\n")
                 .contains("- `? adopt-needed ConfigMap/demo/legacy (owned by target other-app)` — done\n")
                 .contains("- `~ update ConfigMap/demo/cfg (spec.template.spec.containers[name=app].image, data.key)`"

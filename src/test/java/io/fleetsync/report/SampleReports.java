@@ -1,5 +1,7 @@
 package io.fleetsync.report;
 
+import io.fleetsync.diff.ChangeNote;
+import io.fleetsync.plan.PlanWarning;
 import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.diff.Action;
 import io.fleetsync.diff.Change;
@@ -91,7 +93,7 @@ final class SampleReports {
     }
 
     static ClusterReport prodEu(List<ObjectOutcome> outcomes) {
-        var plan = new ClusterPlan("prod-eu", prodEuChanges(), List.of("pruning skipped: 1 target could not render"));
+        var plan = new ClusterPlan("prod-eu", prodEuChanges(), List.of(new PlanWarning.EmptyTarget("app")));
         return new ClusterReport("prod-eu", ClusterReport.Status.OK, plan, outcomes, null, null,
                 Duration.ofMillis(1_400));
     }
@@ -112,7 +114,7 @@ final class SampleReports {
         return new Change(new ResourceKey(group, kind, "demo", name), "app", action, paths, conflicts,
                 "--- " + kind + "/demo/" + name + " (live)\n+++ " + kind + "/demo/" + name + " (desired)\n"
                         + "@@ -1,1 +1,1 @@\n-  image: nginx:1.25\n+  image: nginx:1.27\n",
-                note);
+                ChangeNote.text(note));
     }
 
     private static Change secretChange() {

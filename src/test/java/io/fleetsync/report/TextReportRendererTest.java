@@ -51,7 +51,7 @@ class TextReportRendererTest {
     void warningsAndTheFailedClusterErrorAreShown() {
         var text = render(new TextReportRenderer(PLAIN), SampleReports.plan());
 
-        assertThat(text).contains("  warning: pruning skipped: 1 target could not render\n")
+        assertThat(text).contains("  warning: target app renders no objects: pruning skipped (--allow-empty to prune)\n")
                 .contains("prod-us:\n  FAILED during list: connection refused (https://10.0.0.1:6443)\n");
     }
 

@@ -6,10 +6,11 @@ import java.util.List;
 
 /** One cluster's part of the JSON report. */
 @RegisterForReflection
-@JsonPropertyOrder({"name", "status", "phase", "error", "durationMs", "warnings", "orphans", "skipped", "summary",
-        "changes", "health"})
+@JsonPropertyOrder({"name", "status", "phase", "error", "durationMs", "warnings", "warningDetails", "orphans", "skipped",
+        "summary", "changes", "health"})
 public record ClusterDocument(String name, String status, String phase, String error, Long durationMs,
-                              List<String> warnings, List<OrphanDocument> orphans, List<SkippedDocument> skipped,
+                              List<String> warnings, List<WarningDocument> warningDetails,
+                              List<OrphanDocument> orphans, List<SkippedDocument> skipped,
                               ObjectCounts summary,
                               List<ChangeDocument> changes,
                               // Only with apply --wait: plan documents stay as they were.

@@ -3,6 +3,7 @@ package io.fleetsync.report.json;
 import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.diff.Change;
 import io.fleetsync.report.HoldBackText;
+import io.fleetsync.report.ReasonText;
 import io.fleetsync.report.ClusterReport;
 import io.fleetsync.report.ClusterTally;
 import io.fleetsync.report.OutcomeIndex;
@@ -42,7 +43,8 @@ public final class ReportDocuments {
         var counts = new ObjectCounts(t.create(), t.update(), t.replace(), t.delete(), t.adoptNeeded(), t.unchanged(),
                 t.errors());
         var plan = cluster.plan();
-        List<String> warnings = plan == null ? List.of() : plan.warnings();
+        List<WarningDocument> warnings = plan == null ? List.of() : plan.warnings().stream()
+                .map(w -> new WarningDocument(w.code().label(), ReasonText.warning(w))).toList();
         List<OrphanDocument> orphans = plan == null ? List.of() : plan.orphans().stream()
                 .map(o -> new OrphanDocument(o.target(), o.parent(), o.handling().code())).toList();
         List<SkippedDocument> skipped = plan == null ? List.of() : plan.skipped().stream().map(s -> {
@@ -55,7 +57,8 @@ public final class ReportDocuments {
                 : plan.changes().stream().map(ch -> change(outcomes, ch, diffs)).toList();
         return new ClusterDocument(cluster.cluster(), RolloutText.code(cluster.status()),
                 cluster.phase() == null ? null : cluster.phase().label(), cluster.error(), millis(cluster.duration()),
-                warnings, orphans, skipped, counts, changes, health(cluster.health()));
+                warnings.stream().map(WarningDocument::message).toList(), warnings, orphans, skipped, counts, changes,
+                health(cluster.health()));
     }
 
     private static HealthDocument health(io.fleetsync.health.HealthWaitResult result) {
@@ -101,12 +104,14 @@ public final class ReportDocuments {
         // Null in a Plan, and in a Result for objects apply recorded nothing for.
         var applied = outcomes == null ? java.util.Optional.<ObjectOutcome>empty() : outcomes.of(change);
         var outcome = applied.map(oc -> new OutcomeDocument(oc.status().name().toLowerCase(Locale.ROOT),
-                        HoldBackText.outcomeReason(oc, change.withHeldBack(null))))
+                        HoldBackText.outcomeReason(oc, change.withHeldBack(null)),
+                        oc.reason() == null ? null : oc.reason().code().label()))
                 .orElse(null);
         // A hold-back found only when apply re-checked rides on the outcome's change.
         var held = applied.map(oc -> oc.change()).filter(c -> c.heldBack() != null).orElse(change);
         return new ChangeDocument(key.group(), key.kind(), key.namespace(), key.name(), key.subject(),
-                change.target(), change.action().label(), change.changedPaths(), change.conflicts(), change.note(),
+                change.target(), change.action().label(), change.changedPaths(), change.conflicts(),
+                ReasonText.note(change.note()), change.note() == null ? null : change.note().code().label(),
                 change.departure() == null ? null : change.departure().code(), diffs ? change.diff() : null, outcome,
                 heldBack(held));
     }
