@@ -88,4 +88,23 @@ class StatusReportTest {
         var plan = PrometheusText.of(RunMetrics.of(SampleReports.plan(), Optional.empty(), Instant.EPOCH).all());
         assertThat(plan).doesNotContain("fleetsync_cluster_drift_changes").contains("command=\"plan\"");
     }
+
+    @Test
+    void markdownShowsAnUnhealthyClusterThatHasNoChanges() {
+        var plan = SampleReports.plan();
+        var quiet = plan.clusters().get(2);
+        var converged = new ClusterReport(quiet.cluster(), ClusterReport.Status.OK,
+                quiet.plan() == null ? null : quiet.plan().withChanges(List.of()), List.of(), null, null,
+                quiet.duration(), HealthWaitResult.read(List.of(CFG, WEB)));
+        var report = new RunReport(RunReport.Kind.STATUS, false, plan.startedAt(), plan.duration(),
+                List.of(converged));
+        var md = SampleReports.render(new MarkdownReportRenderer(RenderOptions.PLAIN), report);
+        assertThat(md).contains("❌ `Deployment.apps/shop/web`", "ProgressDeadlineExceeded");
+        // Positive control: the same cluster all Current has nothing beyond its table row.
+        var healthy = new RunReport(RunReport.Kind.STATUS, false, plan.startedAt(), plan.duration(),
+                List.of(new ClusterReport(converged.cluster(), converged.status(), converged.plan(), List.of(), null,
+                        null, converged.duration(), HealthWaitResult.read(List.of(CFG)))));
+        assertThat(SampleReports.render(new MarkdownReportRenderer(RenderOptions.PLAIN), healthy))
+                .doesNotContain("<details>");
+    }
 }
