@@ -10,6 +10,8 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** Plan found changes (only with {@code --detailed-exitcode}). */
     public static final int CHANGES = 2;
+    /** {@code fleetsync status}: an owned object is not Current (with or without drift). */
+    public static final int UNHEALTHY = 3;
     /** Invalid input or usage; no cluster was contacted. */
     public static final int INVALID = 64;
     /** Interrupted by SIGINT/SIGTERM (128 + SIGINT), after reporting what was and was not applied. */
@@ -23,6 +25,7 @@ public final class ExitCodes {
         return switch (verdict) {
             case OK -> OK;
             case CHANGES -> CHANGES;
+            case UNHEALTHY -> UNHEALTHY;
             case FAILED -> FAILED;
             case INVALID -> INVALID;
             case INTERRUPTED -> INTERRUPTED;

@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
 @TopCommand
 @Command(name = "fleetsync", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Keep many Kubernetes clusters in their desired state.",
-        subcommands = {PlanCommand.class, ApplyCommand.class, ValidateCommand.class, VersionCommand.class})
+        subcommands = {PlanCommand.class, ApplyCommand.class, StatusCommand.class, ValidateCommand.class, VersionCommand.class})
 public class FleetsyncCommand {
 }

@@ -18,10 +18,22 @@ public record HealthWaitResult(WaitEnd end, List<ObjectHealth> objects, Duration
         return new HealthWaitResult(WaitEnd.CURRENT, List.of(), Duration.ZERO, 0);
     }
 
+    /**
+     * A status read of the owned objects as the plan listed them: no wait, no request of its own.
+     */
+    public static HealthWaitResult read(List<ObjectHealth> objects) {
+        return new HealthWaitResult(WaitEnd.READ, objects, Duration.ZERO, 1);
+    }
+
+    /** Whether every object is Current (nothing read is Current too). */
+    public boolean allCurrent() {
+        return objects.stream().allMatch(o -> o.health().status() == HealthStatus.CURRENT);
+    }
+
     /** One line for the cluster's error, or null when the wait ended healthy. */
     public String problem() {
         return switch (end) {
-            case CURRENT -> null;
+            case CURRENT, READ -> null;
             case STOPPED -> "stopped while waiting for health";
             case FAILED, TIMED_OUT -> {
                 var broken = objects.stream().filter(ObjectHealth::breaks).toList();

@@ -9,7 +9,9 @@ public enum WaitEnd {
     /** The wait timeout (or the cluster's deadline) passed first. */
     TIMED_OUT,
     /** The run was stopped (SIGINT/SIGTERM) during the wait. */
-    STOPPED;
+    STOPPED,
+    /** Read once by {@code fleetsync status}, without waiting: the objects' health is what it was at that moment. */
+    READ;
 
     /** Whether the cluster may stay ok. */
     public boolean healthy() {

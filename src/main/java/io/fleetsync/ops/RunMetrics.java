@@ -64,7 +64,7 @@ public record RunMetrics(Map<String, String> runLabels, List<MetricFamily> run,
         }
         var clusters = new LinkedHashMap<String, List<MetricFamily>>();
         for (var c : report.clusters()) {
-            clusters.put(c.cluster(), cluster(c, command, now));
+            clusters.put(c.cluster(), cluster(c, command, now, report.kind()));
         }
         return new RunMetrics(runLabels, run, clusters);
     }
@@ -85,7 +85,8 @@ public record RunMetrics(Map<String, String> runLabels, List<MetricFamily> run,
         return List.copyOf(merged.values());
     }
 
-    private static List<MetricFamily> cluster(ClusterReport report, String command, double now) {
+    private static List<MetricFamily> cluster(ClusterReport report, String command, double now,
+                                              RunReport.Kind kind) {
         var labels = Map.of("command", command, "cluster", report.cluster());
         var tally = ClusterTally.of(report);
         boolean ok = report.status() == ClusterReport.Status.OK;
@@ -100,6 +101,14 @@ public record RunMetrics(Map<String, String> runLabels, List<MetricFamily> run,
                 sample("fleetsync_cluster_success", labels, ok ? 1 : 0)));
         if (report.health() != null) {
             families.addAll(health(report.health(), labels));
+        }
+        if (kind == RunReport.Kind.STATUS && report.plan() != null) {
+            // Drift as one number per cluster: what the next apply would change (held-back deletes excluded).
+            long drift = report.plan().changes().stream()
+                    .filter(c -> c.action().isChange() && !c.isHeldBackDelete()).count();
+            families.add(family("fleetsync_cluster_drift_changes", "Changes a plan would make on the cluster "
+                    + "(fleetsync status): 0 when it matches the fleet.", sample("fleetsync_cluster_drift_changes",
+                    labels, drift)));
         }
         if (ok) {
             families.add(family(CLUSTER_LAST_SUCCESS, "When the cluster last ended ok (Unix time).",
@@ -120,8 +129,8 @@ public record RunMetrics(Map<String, String> runLabels, List<MetricFamily> run,
                     status.name().toLowerCase(Locale.ROOT)), n));
         }
         long timedOut = health.objects().stream().filter(io.fleetsync.health.ObjectHealth::timedOut).count();
-        return List.of(new MetricFamily("fleetsync_cluster_health_objects", "Objects apply --wait waited for on the "
-                        + "cluster in the last run, by final health (current, in_progress, failed, terminating, "
+        return List.of(new MetricFamily("fleetsync_cluster_health_objects", "Objects apply --wait waited for (or, for "
+                        + "status, every owned object) on the cluster in the last run, by health (current, in_progress, failed, terminating, "
                         + "not_found, unknown).", samples),
                 family("fleetsync_cluster_health_timed_out_objects", "Waited objects of the cluster that were not "
                         + "Current or Failed when their wait timeout passed.",
@@ -155,6 +164,9 @@ public record RunMetrics(Map<String, String> runLabels, List<MetricFamily> run,
     private static String command(RunReport report) {
         if (report.kind() == RunReport.Kind.PLAN) {
             return "plan";
+        }
+        if (report.kind() == RunReport.Kind.STATUS) {
+            return "status";
         }
         return report.dryRun() ? "apply-dry-run" : "apply";
     }

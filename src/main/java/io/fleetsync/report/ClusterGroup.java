@@ -11,8 +11,8 @@ import java.util.List;
  *
  * @param members in fleet-file order
  * @param body the shared body; a lone cluster keeps its own text, a group of several shows the placeholder form
- * @param shown whether the group gets a section: it has a body, or its members failed (an empty body and no error
- *     means nothing to say beyond the table row)
+ * @param shown whether the group gets a section: it has a body, its members failed, or one has an object that is
+ *     not Current (an empty body, no error and all Current means nothing to say beyond the table row)
  * @param placeholders whether the shared body has a member's name written as {@code ${cluster.name}}
  */
 record ClusterGroup(List<ClusterReport> members, ClusterBody body, boolean shown, boolean placeholders) {
@@ -31,7 +31,10 @@ record ClusterGroup(List<ClusterReport> members, ClusterBody body, boolean shown
         for (var cluster : report.clusters()) {
             var body = ClusterBody.of(report, cluster, diffs);
             raw.put(cluster, body);
-            var key = new Key(body.withPlaceholderFor(cluster.cluster()), !body.isEmpty() || cluster.error() != null);
+            // An object that is not Current (apply --wait, status) is worth a section even with nothing to change.
+            var unhealthy = cluster.health() != null && !cluster.health().allCurrent();
+            var key = new Key(body.withPlaceholderFor(cluster.cluster()),
+                    !body.isEmpty() || cluster.error() != null || unhealthy);
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(cluster);
         }
         var groups = new ArrayList<ClusterGroup>();

@@ -37,10 +37,10 @@ public final class HealthText {
         var parts = counts.entrySet().stream().map(e -> e.getValue() + " " + status(e.getKey()))
                 .collect(Collectors.joining(", "));
         long timedOut = result.objects().stream().filter(ObjectHealth::timedOut).count();
-        return "health: " + (parts.isEmpty() ? "nothing to wait for" : parts)
+        return "health: " + (parts.isEmpty() ? result.end() == WaitEnd.READ ? "no owned objects" : "nothing to wait for" : parts)
                 + (timedOut > 0 ? ", " + timedOut + " timed out" : "")
                 + (result.end() == WaitEnd.STOPPED ? ", stopped" : "")
-                + " (waited " + HumanDuration.format(result.waited()) + ")";
+                + (result.end() == WaitEnd.READ ? "" : " (waited " + HumanDuration.format(result.waited()) + ")");
     }
 
     /** One object's line: "Failed  ProgressDeadlineExceeded: message" (message scrubbed of control characters). */

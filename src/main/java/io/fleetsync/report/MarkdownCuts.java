@@ -46,7 +46,8 @@ record MarkdownCuts(int diffsOmitted, int diffsShortened, int deletesSummarised,
         if (changesBeyondCap > 0) parts.add(changesBeyondCap + " changes past the per-cluster list cap not listed");
         if (clustersMerged > 0) parts.add("table rows of " + clustersMerged + " ok clusters merged by their changes");
         if (linesTruncated > 0) parts.add("the last " + linesTruncated + " lines cut off");
-        var everything = kind == RunReport.Kind.PLAN ? "`fleetsync plan -o text --diff` (or `-o json`) shows it all"
+        var everything = kind != RunReport.Kind.RESULT ? "`fleetsync "
+                + (kind == RunReport.Kind.STATUS ? "status" : "plan") + " -o text --diff` (or `-o json`) shows it all"
                 : "the text (`-o text --diff`) or JSON (`-o json`) report shows it all";
         var limit = maxBytes > 0 ? "; `--max-bytes 0` lifts the limit of "
                 + String.format(Locale.ROOT, "%,d", maxBytes) + " bytes" : "";

@@ -20,7 +20,11 @@ record ReportSummary(String title, int clusters, Instant startedAt, Duration dur
     }
 
     static ReportSummary of(RunReport report) {
-        var kind = report.kind() == RunReport.Kind.PLAN ? "Plan" : "Result";
+        var kind = switch (report.kind()) {
+            case PLAN -> "Plan";
+            case RESULT -> "Result";
+            case STATUS -> "Status";
+        };
         var title = report.dryRun() ? kind + " (dry-run)" : kind;
         var outcomes = report.kind() == RunReport.Kind.RESULT ? Optional.of(outcomes(report))
                 : Optional.<Outcomes>empty();

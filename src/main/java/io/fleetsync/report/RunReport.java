@@ -14,7 +14,8 @@ public record RunReport(Kind kind, boolean dryRun, Instant startedAt, Duration d
                         RolloutOutcome rollout) {
 
     /** A plan only reads clusters; a result also wrote (or dry-ran) changes. */
-    public enum Kind { PLAN, RESULT }
+    /** PLAN: what apply would do; RESULT: what it did; STATUS: a plan plus the owned objects' health. */
+    public enum Kind { PLAN, RESULT, STATUS }
 
     public RunReport {
         clusters = List.copyOf(clusters);
@@ -30,6 +31,11 @@ public record RunReport(Kind kind, boolean dryRun, Instant startedAt, Duration d
 
     public boolean anyFailed() {
         return clusters.stream().anyMatch(c -> c.status() != ClusterReport.Status.OK);
+    }
+
+    /** Whether a status read found an owned object that is not Current. */
+    public boolean anyUnhealthy() {
+        return clusters.stream().anyMatch(c -> c.health() != null && !c.health().allCurrent());
     }
 
     public boolean anyChanges() {

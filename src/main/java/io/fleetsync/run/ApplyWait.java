@@ -49,7 +49,7 @@ final class ApplyWait {
                 .minus(DEADLINE_MARGIN);
         var result = new HealthWait(options.health()).await(api, written, deadline, stopping);
         var status = switch (result.end()) {
-            case CURRENT -> ClusterReport.Status.OK;
+            case CURRENT, READ -> ClusterReport.Status.OK;
             case STOPPED -> ClusterReport.Status.PARTIAL;
             case FAILED, TIMED_OUT -> ClusterReport.Status.FAILED;
         };

@@ -57,7 +57,7 @@ final class ClusterPipeline implements ClusterWorkload {
             if (options.apply()) {
                 new ClusterApplier(fanout).apply(work, api, writeOptions(options), journal, stopping);
             }
-            var report = finish(name, work, journal, start);
+            var report = options.status().after(finish(name, work, journal, start), work);
             return ApplyWait.of(options).after(report, api, journal, stopping, start);
         } catch (RuntimeException e) {
             LOG.debugf(e, "cluster %s failed during %s", name, journal.phase().label());

@@ -53,7 +53,8 @@ public class FleetRunner {
                 .map(state -> new ClusterTask(state, workload, settings, progress, slots, alarms)).toList();
         tasks.forEach(executor::execute);
         var reports = tasks.stream().map(FleetRunner::join).toList();
-        return new RunReport(options.apply() ? RunReport.Kind.RESULT : RunReport.Kind.PLAN,
+        return new RunReport(options.apply() ? RunReport.Kind.RESULT
+                : options.status().enabled() ? RunReport.Kind.STATUS : RunReport.Kind.PLAN,
                 options.write().dryRun(), startedAt, ClusterPipeline.elapsed(start), reports);
     }
 

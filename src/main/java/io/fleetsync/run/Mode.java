@@ -1,7 +1,9 @@
 package io.fleetsync.run;
 
-/** What a run does with its plan: only show it, or make the changes. */
+/** What a run does with its plan: only show it, make the changes, or show it with the owned objects' health. */
 public enum Mode {
     PLAN,
-    APPLY
+    APPLY,
+    /** {@code fleetsync status}: a plan plus the health of every owned object, read from the plan's own lists. */
+    STATUS
 }

@@ -35,6 +35,11 @@ public record ReconcileRequest(Mode mode, Set<ReconcileFlag> flags, FleetInput i
 
     /** The runner's settings for this request. */
     RunOptions runOptions(io.fleetsync.fleet.Fleet fleet) {
+        if (mode == Mode.STATUS) {
+            var o = runOptions();
+            return new RunOptions(false, o.plan(), o.write(), o.client(), o.concurrency(), o.clusterTimeout(),
+                    o.health(), StatusRead.with(fleet.health()));
+        }
         return WaitRun.with(runOptions(), has(ReconcileFlag.WAIT_FOR_HEALTH), waitTimeout, fleet);
     }
 

@@ -12,9 +12,16 @@ import java.time.Duration;
  * @param concurrency clusters in flight at once
  * @param clusterTimeout deadline of one cluster's whole pipeline
  * @param health {@code apply --wait}: whether and how long each cluster waits for its written objects' health
+ * @param status {@code fleetsync status}: whether each cluster's report gets its owned objects' health
  */
 public record RunOptions(boolean apply, PlanOptions plan, ApplyOptions write, ClientSettings client,
-                         int concurrency, Duration clusterTimeout, io.fleetsync.health.WaitSettings health) {
+                         int concurrency, Duration clusterTimeout, io.fleetsync.health.WaitSettings health,
+                         StatusRead status) {
+    public RunOptions(boolean apply, PlanOptions plan, ApplyOptions write, ClientSettings client,
+                      int concurrency, Duration clusterTimeout, io.fleetsync.health.WaitSettings health) {
+        this(apply, plan, write, client, concurrency, clusterTimeout, health, StatusRead.OFF);
+    }
+
     public RunOptions(boolean apply, PlanOptions plan, ApplyOptions write, ClientSettings client,
                       int concurrency, Duration clusterTimeout) {
         this(apply, plan, write, client, concurrency, clusterTimeout, io.fleetsync.health.WaitSettings.OFF);

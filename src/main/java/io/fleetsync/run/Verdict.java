@@ -8,6 +8,8 @@ public enum Verdict {
     OK,
     /** A plan found changes (only with {@link ReconcileFlag#DETAILED_EXIT_CODE}). */
     CHANGES,
+    /** A status read found an owned object that is not Current (only for {@link Mode#STATUS}). */
+    UNHEALTHY,
     /** At least one cluster failed or was only partly processed. */
     FAILED,
     /** The input or the options were invalid; no cluster was contacted. */
@@ -22,6 +24,10 @@ public enum Verdict {
         }
         if (report.anyFailed()) {
             return FAILED;
+        }
+        if (request.mode() == Mode.STATUS) {
+            // Unhealthy outranks drift: the next apply fixes drift, an unhealthy object needs a person.
+            return report.anyUnhealthy() ? UNHEALTHY : report.anyChanges() ? CHANGES : OK;
         }
         if (request.mode() == Mode.PLAN && request.has(ReconcileFlag.DETAILED_EXIT_CODE) && report.anyChanges()) {
             return CHANGES;

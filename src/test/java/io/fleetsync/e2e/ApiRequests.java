@@ -41,6 +41,23 @@ final class ApiRequests {
         return total;
     }
 
+    /**
+     * Mutating requests on the given resources that were not dry runs (the server's {@code dry_run} label is empty):
+     * what really changed, or tried to change, stored state.
+     */
+    static long persistedWrites(RealCluster cluster, Set<String> resources) {
+        long total = 0;
+        var m = scrape(cluster);
+        while (m.find()) {
+            var labels = m.group("labels");
+            if (MUTATING.contains(label(labels, "verb")) && resources.contains(label(labels, "resource"))
+                    && label(labels, "dry_run").isEmpty()) {
+                total += (long) Double.parseDouble(m.group("value"));
+            }
+        }
+        return total;
+    }
+
     /** All requests the server answered with this HTTP status code. */
     static long countByCode(RealCluster cluster, String code) {
         var m = scrape(cluster);

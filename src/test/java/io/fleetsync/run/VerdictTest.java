@@ -67,4 +67,30 @@ class VerdictTest {
                 .isEqualTo(Verdict.INTERRUPTED);
         assertThat(Verdict.of(run(ok("prod-eu", Action.UNCHANGED)), APPLY, true)).isEqualTo(Verdict.INTERRUPTED);
     }
+
+    private static ClusterReport read(String name, Action action, io.fleetsync.health.Health health) {
+        var r = ok(name, action);
+        return new ClusterReport(r.cluster(), r.status(), r.plan(), r.outcomes(), null, null, r.duration(),
+                io.fleetsync.health.HealthWaitResult.read(List.of(
+                        new io.fleetsync.health.ObjectHealth(CM, "base", health, false))));
+    }
+
+    @Test
+    void aStatusIsOkOnlyWhenAllCurrentAndNoDriftAndUnhealthyOutranksDrift() {
+        var status = Requests.of(Mode.STATUS, Set.of());
+        var current = io.fleetsync.health.Health.current(io.fleetsync.health.HealthReason.DATA_KIND, "written");
+        var failed = io.fleetsync.health.Health.failed(io.fleetsync.health.HealthReason.PROGRESS_DEADLINE_EXCEEDED,
+                "timed out");
+
+        assertThat(Verdict.of(run(read("prod-eu", Action.UNCHANGED, current)), status, false)).isEqualTo(Verdict.OK);
+        assertThat(Verdict.of(run(read("prod-eu", Action.UPDATE, current)), status, false))
+                .as("drift without --detailed-exitcode").isEqualTo(Verdict.CHANGES);
+        assertThat(Verdict.of(run(read("prod-eu", Action.UPDATE, failed)), status, false))
+                .isEqualTo(Verdict.UNHEALTHY);
+        assertThat(Verdict.of(run(read("prod-eu", Action.UNCHANGED, failed), ClusterReport.failedBeforePlan("dev",
+                "connection refused", ClusterPhase.CONNECT, Duration.ZERO)), status, false))
+                .as("a cluster that could not be read outranks health").isEqualTo(Verdict.FAILED);
+        // The same unhealthy report is no verdict of its own for a plan.
+        assertThat(Verdict.of(run(read("prod-eu", Action.UNCHANGED, failed)), PLAN, false)).isEqualTo(Verdict.OK);
+    }
 }

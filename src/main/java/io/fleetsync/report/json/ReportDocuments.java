@@ -31,7 +31,11 @@ public final class ReportDocuments {
         var summary = new RunSummary(o.create(), o.update(), o.replace(), o.delete(), o.adoptNeeded(), o.unchanged(),
                 o.errors(), new ClusterCounts(tally.clusters(), tally.ok(), tally.partial(), tally.failed(),
                         tally.heldBack()));
-        var kind = report.kind() == RunReport.Kind.PLAN ? "Plan" : "Result";
+        var kind = switch (report.kind()) {
+            case PLAN -> "Plan";
+            case RESULT -> "Result";
+            case STATUS -> "Status";
+        };
         var clusters = report.clusters().stream().map(c -> cluster(report, c, diffs)).toList();
         return new ReportDocument(ReportDocument.API_VERSION, kind, report.dryRun(),
                 report.startedAt() == null ? null : report.startedAt().toString(), millis(report.duration()),
