@@ -104,8 +104,7 @@ public class WaveRunner {
         LOG.infof("wave %s: %d cluster(s) %s", wave.name(), wave.clusters().size(), wave.clusters());
         var states = fleet.clusters().stream().filter(s -> wave.clusters().contains(s.cluster().name())).toList();
         var spec = wave.wave();
-        var waveOptions = new RunOptions(options.apply(), options.plan(), options.write(), options.client(),
-                spec.maxInFlight().orElse(options.concurrency()),
+        var waveOptions = options.withConcurrencyAndTimeout(spec.maxInFlight().orElse(options.concurrency()),
                 // A cluster never outlives its wave's deadline.
                 spec.deadline().filter(d -> d.compareTo(options.clusterTimeout()) < 0).orElse(options.clusterTimeout()));
         List<ClusterReport> done = states.isEmpty() ? List.of()
