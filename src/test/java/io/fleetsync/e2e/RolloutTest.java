@@ -151,6 +151,20 @@ class RolloutTest {
             assertThat(image(c)).as(c.name()).isEqualTo("nginx:1.27");
             assertThat(configRelease(c)).as(c.name()).isEqualTo("1");
         }
+
+        // A rerun without a fix: the canary has nothing left to change, but converged is not healthy. Its wave must
+        // not pass the broken version on (before the fix it did: wave rest got nginx:broken).
+        var rerun = Run.of(launcher, "apply", "-f", ws.fleetPath(), "--wait", "--wait-timeout", "60s", "-o", "json");
+
+        assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(1);
+        var again = waves(rerun);
+        assertThat(again).extracting(w -> w.get("state").asText()).containsExactly("halted", "held-back", "held-back");
+        assertThat(again.get(0).get("reason").asText()).isEqualTo("unhealthy-without-changes");
+        assertThat(again.get(0).get("message").asText()).contains("Deployment.apps/" + ns + "/web");
+        assertThat(rerun.changeCount()).isZero();
+        for (var c : List.of(ws.cluster(1), ws.cluster(2))) {
+            assertThat(image(c)).as(c.name()).isEqualTo("nginx:1.27");
+        }
     }
 
     // --- 3. a failure budget of 1
