@@ -71,6 +71,9 @@ public final class RolloutText {
                 case UNHEALTHY_DURING_SOAK -> "failed or unhealthy during the soak: " + String.join(", ",
                         h.clusters()) + unhealthy(outcome.unhealthy()) + "; the failure budget allows "
                         + FailureBudget.allowed(outcome.wave().wave().failureBudget(), size);
+                case UNHEALTHY_WITHOUT_CHANGES -> "nothing to change, but not healthy: " + String.join(", ",
+                        h.clusters()) + unhealthy(outcome.unhealthy()) + "; the failure budget allows "
+                        + FailureBudget.allowed(outcome.wave().wave().failureBudget(), size);
                 case DEADLINE_EXCEEDED -> "its applies took longer than its deadline of "
                         + outcome.wave().wave().deadline().map(HumanDuration::format).orElse("?");
                 case STOPPED -> "the run was interrupted";

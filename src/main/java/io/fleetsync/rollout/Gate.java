@@ -39,21 +39,32 @@ public final class Gate {
             return new GateDecision.Pass(PassReason.EMPTY);
         }
         if (inWaveOrder(wave, p, ClusterResult.CHANGED).isEmpty()) {
+            // Converged is not healthy: a canary the previous run left Failed plans no changes, and passing it would
+            // carry the broken version one wave further with every rerun. The runner observes such a wave once.
+            var bad = unhealthy(wave, p, failed);
+            if (bad.size() > allowed) {
+                return new GateDecision.Halt(HaltReason.UNHEALTHY_WITHOUT_CHANGES, bad);
+            }
             return new GateDecision.Pass(PassReason.NO_CHANGES);
         }
         if (spec.soak().isZero()) {
             return new GateDecision.Pass(PassReason.WITHIN_BUDGET);
         }
-        var bad = new LinkedHashSet<>(failed);
-        p.observations().stream().filter(o -> !o.healthy()).forEach(o -> bad.add(o.cluster()));
+        var bad = unhealthy(wave, p, failed);
         if (bad.size() > allowed) {
-            var ordered = wave.clusters().stream().filter(bad::contains).toList();
-            return new GateDecision.Halt(HaltReason.UNHEALTHY_DURING_SOAK, ordered);
+            return new GateDecision.Halt(HaltReason.UNHEALTHY_DURING_SOAK, bad);
         }
         if (p.soaked().compareTo(spec.soak()) >= 0) {
             return new GateDecision.Pass(PassReason.SOAKED);
         }
         return new GateDecision.KeepSoaking(spec.soak().minus(p.soaked()));
+    }
+
+    /** Failed clusters plus clusters any observation found unhealthy, in wave order. */
+    private static List<String> unhealthy(AssignedWave wave, WaveProgress p, List<String> failed) {
+        var bad = new LinkedHashSet<>(failed);
+        p.observations().stream().filter(o -> !o.healthy()).forEach(o -> bad.add(o.cluster()));
+        return wave.clusters().stream().filter(bad::contains).toList();
     }
 
     private static List<String> inWaveOrder(AssignedWave wave, WaveProgress p, ClusterResult result) {

@@ -26,4 +26,13 @@ public record RunOptions(boolean apply, PlanOptions plan, ApplyOptions write, Cl
                       int concurrency, Duration clusterTimeout) {
         this(apply, plan, write, client, concurrency, clusterTimeout, io.fleetsync.health.WaitSettings.OFF);
     }
+
+    /**
+     * The same run with another concurrency and cluster timeout (a wave's {@code maxInFlight} and deadline). Every
+     * other setting, {@code --wait} included, is kept: a wave that silently stopped waiting would pass a broken
+     * rollout on to the next wave.
+     */
+    public RunOptions withConcurrencyAndTimeout(int concurrency, Duration clusterTimeout) {
+        return new RunOptions(apply, plan, write, client, concurrency, clusterTimeout, health);
+    }
 }

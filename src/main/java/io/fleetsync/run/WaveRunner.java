@@ -72,6 +72,7 @@ public class WaveRunner {
         var reports = new HashMap<String, ClusterReport>();
         var outcomes = new ArrayList<WaveOutcome>();
         boolean halted = false;
+        var lastWave = waves.isEmpty() ? null : waves.get(waves.size() - 1);
         for (var wave : waves) {
             if (halted) {
                 outcomes.add(WaveOutcome.heldBack(wave));
@@ -83,7 +84,7 @@ public class WaveRunner {
                 }
                 continue;
             }
-            var outcome = runWave(fleet, wave, options, differ, progress, stop, reports);
+            var outcome = runWave(fleet, wave, wave != lastWave, options, differ, progress, stop, reports);
             LOG.infof("wave %s: %s %s", wave.name(), outcome.state(), switch (outcome.decision()) {
                 case GateDecision.Pass p -> p.reason();
                 case GateDecision.Halt h -> h.reason() + " " + h.clusters();
@@ -97,15 +98,15 @@ public class WaveRunner {
                 ClusterPipeline.elapsed(start), ordered, new RolloutOutcome(outcomes));
     }
 
-    private WaveOutcome runWave(DesiredFleet fleet, AssignedWave wave, RunOptions options, ObjectDiffer differ,
+    private WaveOutcome runWave(DesiredFleet fleet, AssignedWave wave, boolean laterWaves, RunOptions options,
+                                ObjectDiffer differ,
                                 ProgressListener progress, FleetRunner.Stop stop, Map<String, ClusterReport> reports) {
         var waveStart = Instant.now();
         long t0 = System.nanoTime();
         LOG.infof("wave %s: %d cluster(s) %s", wave.name(), wave.clusters().size(), wave.clusters());
         var states = fleet.clusters().stream().filter(s -> wave.clusters().contains(s.cluster().name())).toList();
         var spec = wave.wave();
-        var waveOptions = new RunOptions(options.apply(), options.plan(), options.write(), options.client(),
-                spec.maxInFlight().orElse(options.concurrency()),
+        var waveOptions = options.withConcurrencyAndTimeout(spec.maxInFlight().orElse(options.concurrency()),
                 // A cluster never outlives its wave's deadline.
                 spec.deadline().filter(d -> d.compareTo(options.clusterTimeout()) < 0).orElse(options.clusterTimeout()));
         List<ClusterReport> done = states.isEmpty() ? List.of()
@@ -120,6 +121,18 @@ public class WaveRunner {
         if (decision instanceof GateDecision.KeepSoaking && options.write().dryRun()) {
             // A dry run wrote nothing that could be watched.
             decision = new GateDecision.Pass(io.fleetsync.rollout.PassReason.WITHIN_BUDGET);
+        }
+        if (laterWaves && !options.write().dryRun() && decision instanceof GateDecision.Pass pass
+                && pass.reason() == io.fleetsync.rollout.PassReason.NO_CHANGES) {
+            // One look (not a soak) at what a converged wave owns before later waves get the same version.
+            var clusters = states.stream().map(ClusterState::cluster)
+                    .collect(Collectors.toMap(Cluster::name, Function.identity()));
+            try (var check = new AppliedObjectsSoakCheck(connector, options.client(), clusters, planned(done),
+                    fleet.fleet().health())) {
+                wave.clusters().stream().filter(c -> results.get(c) == ClusterResult.UNCHANGED)
+                        .forEach(c -> observations.add(check.observe(c)));
+            }
+            decision = Gate.decide(state.soakedFor(Duration.ZERO, observations));
         }
         if (decision instanceof GateDecision.KeepSoaking) {
             var changed = wave.clusters().stream().filter(c -> results.get(c) == ClusterResult.CHANGED).toList();
@@ -166,6 +179,16 @@ public class WaveRunner {
                     .map(o -> o.change().key()).distinct().toList());
         }
         return applied;
+    }
+
+    /** Every object each cluster's plan holds (unchanged ones included), deletes aside. */
+    private static Map<String, List<ResourceKey>> planned(List<ClusterReport> reports) {
+        var planned = new LinkedHashMap<String, List<ResourceKey>>();
+        for (var r : reports) {
+            planned.put(r.cluster(), r.plan() == null ? List.of() : r.plan().changes().stream()
+                    .filter(c -> c.action() != Action.DELETE).map(c -> c.key()).distinct().toList());
+        }
+        return planned;
     }
 
     /** Sleeps, waking early when a stop is requested; false when it was. */

@@ -81,6 +81,21 @@ class GateTest {
     }
 
     @Test
+    void aConvergedWaveWithAFailedObjectHaltsInsteadOfPassing() {
+        var w = wave(0, SOAK, "a", "b");
+        var failed = List.of(new SoakObservation("a", SoakProblem.FAILED, "Deployment.apps/shop/web",
+                "Progressing=False (ProgressDeadlineExceeded)"), SoakObservation.healthy("b"));
+
+        assertThat(Gate.decide(applied(w, UNCHANGED, UNCHANGED).soakedFor(Duration.ZERO, failed)))
+                .isEqualTo(halt(HaltReason.UNHEALTHY_WITHOUT_CHANGES, "a"));
+        assertThat(Gate.decide(applied(w, UNCHANGED, UNCHANGED).soakedFor(Duration.ZERO,
+                List.of(SoakObservation.healthy("a"), SoakObservation.healthy("b")))))
+                .as("positive control: healthy and converged passes").isEqualTo(new GateDecision.Pass(PassReason.NO_CHANGES));
+        assertThat(Gate.decide(applied(wave(1, SOAK, "a", "b"), UNCHANGED, UNCHANGED).soakedFor(Duration.ZERO, failed)))
+                .as("within a budget of 1").isEqualTo(new GateDecision.Pass(PassReason.NO_CHANGES));
+    }
+
+    @Test
     void anEmptyWavePassesAtOnce() {
         assertThat(Gate.decide(applied(wave(0, SOAK)))).isEqualTo(new GateDecision.Pass(PassReason.EMPTY));
     }
