@@ -25,7 +25,7 @@ final class ControllerManager {
         var binDir = LoopbackBinaries.install(binaries, clusterDir, List.of(KubeBinaries.CONTROLLER_MANAGER));
         var log = clusterDir.resolve("kube-controller-manager.log");
         try {
-            return new ProcessBuilder(binDir.resolve(KubeBinaries.CONTROLLER_MANAGER).toString(),
+            return Spawn.start(new ProcessBuilder(binDir.resolve(KubeBinaries.CONTROLLER_MANAGER).toString(),
                     "--kubeconfig=" + kubeconfig,
                     "--leader-elect=false",
                     "--bind-address=127.0.0.1",
@@ -34,8 +34,7 @@ final class ControllerManager {
                     "--service-account-private-key-file=" + clusterDir.resolve("apiserver.key"),
                     "--root-ca-file=" + clusterDir.resolve("apiserver.crt"))
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
+                    .redirectOutput(log.toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start kube-controller-manager for " + clusterDir, e);
         }

@@ -18,7 +18,7 @@ record SideProcess(String binary, Process process, Path log) {
         try {
             var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
-            return new SideProcess(binary, builder.start(), log);
+            return new SideProcess(binary, Spawn.start(builder), log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + binary + " (" + command.getFirst() + ")", e);
         }
