@@ -5,6 +5,7 @@ import dev.cel.common.CelValidationException;
 import dev.cel.common.types.SimpleType;
 import dev.cel.compiler.CelCompiler;
 import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
@@ -38,7 +39,10 @@ public final class CelRule implements CustomHealthRule {
     }
 
     private static CelCompiler compiler() {
-        var b = CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL);
+        // The standard macros (has, all, exists, exists_one, map, filter) are off unless asked for; Flux-style rules
+        // need has() to test a status field the controller may not have written yet.
+        var b = CelCompilerFactory.standardCelCompilerBuilder().setResultType(SimpleType.BOOL)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS);
         for (var v : VARIABLES) {
             b.addVar(v, SimpleType.DYN);
         }

@@ -3,6 +3,9 @@ package io.fleetsync.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +31,7 @@ class NativeReflectionTest {
             "io.fleetsync.report.json.OutcomeDocument",
             "io.fleetsync.report.json.HoldBackDocument",
             "io.fleetsync.report.json.OrphanDocument",
+            "io.fleetsync.report.json.SkippedDocument",
             "io.fleetsync.report.json.HealthDocument",
             "io.fleetsync.report.json.HealthDocument$ObjectHealthDocument",
 
@@ -43,11 +47,25 @@ class NativeReflectionTest {
             assertThat(type.isAnnotationPresent(RegisterForReflection.class)).as(name).isTrue();
             assertThat(type.isRecord()).as(name).isTrue();
             for (var component : type.getRecordComponents()) {
-                var t = component.getType();
-                if (t.getName().startsWith("io.fleetsync")) {
-                    assertThat(MAPPED_BY_JACKSON).as("%s.%s", name, component.getName()).contains(t.getName());
+                for (var t : fleetsyncTypes(component.getGenericType())) {
+                    assertThat(MAPPED_BY_JACKSON).as("%s.%s", name, component.getName()).contains(t);
                 }
             }
         }
+    }
+
+    /** The fleetsync classes a component's type names, type arguments included ({@code List<SkippedDocument>}). */
+    private static List<String> fleetsyncTypes(Type type) {
+        if (type instanceof ParameterizedType p) {
+            var out = new ArrayList<>(fleetsyncTypes(p.getRawType()));
+            for (var argument : p.getActualTypeArguments()) {
+                out.addAll(fleetsyncTypes(argument));
+            }
+            return out;
+        }
+        if (type instanceof Class<?> c && c.getName().startsWith("io.fleetsync")) {
+            return List.of(c.getName());
+        }
+        return List.of();
     }
 }
