@@ -99,8 +99,15 @@ class PackagedHealthRolloutIT {
         var applied = wave(apply, "canary");
         assertThat(applied.get("state").asText()).isEqualTo("passed");
         assertThat(applied.get("reason").asText()).isEqualTo("soaked");
-        // Not asserted yet: natively, this run's clusters[0] carried no "health" document (NPE on
-        // report.get("health")); whether the rollout path drops the --wait result is open (notes/native-check.md).
+        var report = apply.json().get("clusters").get(0);
+        assertThat(report.get("health").get("end").asText()).isEqualTo("current");
+        var gadget = health(report, "Gadget." + group + "/" + ns + "/first");
+        assertThat(gadget.get("status").asText()).isEqualTo("Current");
+        assertThat(gadget.get("reason").asText()).isEqualTo("RuleMatched");
+        assertThat(gadget.get("message").asText()).isEqualTo("rule: " + current);
+        assertThat(health(report, "ConfigMap/" + ns + "/cfg").get("status").asText()).isEqualTo("Current");
+        assertThat(health(report, "CustomResourceDefinition.apiextensions.k8s.io/gadgets." + group)
+                .get("status").asText()).isEqualTo("Current");
     }
 
     @Test
