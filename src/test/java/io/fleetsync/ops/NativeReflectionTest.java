@@ -32,6 +32,7 @@ class NativeReflectionTest {
             "io.fleetsync.report.json.HoldBackDocument",
             "io.fleetsync.report.json.OrphanDocument",
             "io.fleetsync.report.json.SkippedDocument",
+            "io.fleetsync.report.json.WarningDocument",
             "io.fleetsync.report.json.HealthDocument",
             "io.fleetsync.report.json.HealthDocument$ObjectHealthDocument",
 
