@@ -33,6 +33,6 @@ public record RunOptions(boolean apply, PlanOptions plan, ApplyOptions write, Cl
      * rollout on to the next wave.
      */
     public RunOptions withConcurrencyAndTimeout(int concurrency, Duration clusterTimeout) {
-        return new RunOptions(apply, plan, write, client, concurrency, clusterTimeout, health);
+        return new RunOptions(apply, plan, write, client, concurrency, clusterTimeout, health, status);
     }
 }

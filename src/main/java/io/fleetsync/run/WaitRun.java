@@ -30,6 +30,6 @@ public final class WaitRun {
         }
         var settings = new WaitSettings(true, timeout, perTarget, fleet.health());
         return new RunOptions(options.apply(), options.plan(), options.write(), options.client(),
-                options.concurrency(), options.clusterTimeout().plus(longest), settings);
+                options.concurrency(), options.clusterTimeout().plus(longest), settings, options.status());
     }
 }
