@@ -138,7 +138,7 @@ public final class ClusterPool {
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             var futures = new ArrayList<Future<RealCluster>>();
             for (var name : names) {
-                futures.add(executor.submit(() -> RealCluster.start(name, binaries, workRoot, certificates, flags)));
+                futures.add(executor.submit(() -> startRetryingOnce(name, flags)));
             }
             for (var future : futures) {
                 try {
@@ -165,6 +165,35 @@ public final class ClusterPool {
         LOG.infof("started %s in %.1f s (each: %s)", names, (System.nanoTime() - begin) / 1e9,
                 started.stream().map(c -> c.name() + " " + c.startup().toMillis() + " ms").toList());
         return List.copyOf(started);
+    }
+
+    /**
+     * kube-api-test picks etcd's and kube-apiserver's ports at random in 49152-65535, mostly inside Linux's
+     * ephemeral range (32768-60999), and closes its probe socket before the process binds: now and then another
+     * process's outgoing connection takes the port in between, the process exits with "address already in use" and
+     * the start fails after its timeout (seen once in CI, one start of about a hundred). A second start draws new
+     * ports; a cluster that fails twice is a real problem and fails the test.
+     */
+    private RealCluster startRetryingOnce(String name, java.util.Map<String, String> flags) {
+        try {
+            return RealCluster.start(name, binaries, workRoot, certificates, flags);
+        } catch (IllegalStateException first) {
+            LOG.warnf("cluster %s did not start, starting it once more on new ports: %s", name, causes(first));
+            try {
+                return RealCluster.start(name, binaries, workRoot, certificates, flags);
+            } catch (IllegalStateException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    private static String causes(Throwable failure) {
+        var text = new StringBuilder();
+        for (var cause = failure; cause != null; cause = cause.getCause()) {
+            text.append(text.isEmpty() ? "" : " <- ").append(cause);
+        }
+        return text.toString();
     }
 
     void stop(List<RealCluster> clusters) {
