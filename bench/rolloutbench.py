@@ -279,7 +279,52 @@ def run_measured_initial(args, ctx, rundir, servers):
             "requests": r["requests"], "clusters": len(report["clusters"]) if report else None}
 
 
+def report(paths):
+    """Markdown tables (docs/benchmarks.md) from rollout-*.jsonl files."""
+    rows, metas = [], []
+    for path in paths:
+        for line in open(path):
+            r = json.loads(line)
+            if "meta" in r:
+                metas.append((os.path.basename(path), r["meta"]))
+            elif r["scenario"] in ("healthy", "broken"):
+                rows.append((os.path.basename(path), r))
+    for name, m in metas:
+        if "command" in m:
+            print(f"- `{name}`: `{m['command']}`, started {m['started']}; `uptime` before: {m['uptime']}")
+        else:
+            print(f"- `{name}`: finished {m['finished']}; `uptime` after: {m['uptime']}")
+    print()
+    print("| data | rep | scenario | exit | wall s | bound s | load 1m before/after | fleetsync CPU s | peak RSS MiB "
+          "| clusters written | fleetsync requests/cluster | wait GETs/cluster | soak GETs | all requests/cluster |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, r in rows:
+        print(f"| {name[8:23]} | {r['rep']} | {r['scenario']} | {r['rc']} | {r['wall_s']:.1f} | {r['bound_s']:.1f} "
+              f"| {r['loadavg_before'][0]:.1f} / {r['loadavg_after'][0]:.1f} | {r['cpu_s']:.1f} "
+              f"| {r['maxrss_mib']:.0f} | {r['clusters_touched']} "
+              f"| {sum(fleetsync_requests(r['requests']).values()) / r['clusters_touched']:.1f} "
+              f"| {r['wait_gets_per_cluster']:.1f} | {r['soak_gets_expected']} | {r['requests_per_cluster']:.1f} |")
+    print()
+    print("| data | rep | scenario | wave | clusters | state | took s | bound s | over s | pods' rollout s (max) "
+          "| last write after wave start s | slowest cluster s (of it waiting) | after the clusters s | soak checks |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    for name, r in rows:
+        for w in r["waves_detail"]:
+            if w["state"] == "held-back":
+                print(f"| {name[8:23]} | {r['rep']} | {r['scenario']} | {w['wave']} | {w['clusters']} | held-back "
+                      "| – | – | – | – | – | – | – | – |")
+                continue
+            print(f"| {name[8:23]} | {r['rep']} | {r['scenario']} | {w['wave']} | {w['clusters']} "
+                  f"| {w['state']} ({w['reason']}) | {w['took_s']:.1f} | {w['bound_s']:.1f} | {w['over_bound_s']:.1f} "
+                  f"| {w['pods_rollout_max_s']:.0f} | {w['last_rs_created_after_start_s']:.1f} "
+                  f"| {w['slowest_cluster_s']:.1f} ({w['slowest_cluster_waited_s']:.1f}) "
+                  f"| {w['after_clusters_s']:.1f} | {w['soak_checks']} |")
+
+
 def main():
+    if len(sys.argv) > 2 and sys.argv[1] == "--report":
+        report(sys.argv[2:])
+        return 0
     ap = argparse.ArgumentParser(prog="bench/rollout", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--clusters", type=int, default=50, help="simulated clusters")
