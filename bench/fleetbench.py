@@ -160,8 +160,9 @@ class RssSampler:
 # API servers and proxies
 # ---------------------------------------------------------------------------------------------------------------
 class Servers:
-    def __init__(self, count):
-        self.count = count
+    def __init__(self, count, workloads=False):
+        """workloads: also kube-controller-manager, kube-scheduler and kwok per server (bench/rollout)."""
+        self.count, self.workloads = count, workloads
         self.ports, self.pids = [], []
 
     def up(self):
@@ -169,7 +170,8 @@ class Servers:
             raise SystemExit(f"bench: {STATE} exists (a local fleet of this checkout is up); "
                              "stop it with scripts/local-fleet down first")
         REAPER.servers_up = True
-        subprocess.run([os.path.join(ROOT, "scripts", "local-fleet"), "up", str(self.count)], check=True,
+        subprocess.run([os.path.join(ROOT, "scripts", "local-fleet"), "up",
+                        *(["--workloads"] if self.workloads else []), str(self.count)], check=True,
                        stdout=subprocess.DEVNULL)
         self.ports, self.pids = [], []
         for i in range(1, self.count + 1):
