@@ -14,9 +14,9 @@ import io.fleetsync.resource.ResourceKey;
 import io.fleetsync.rollout.SoakCheck;
 import io.fleetsync.rollout.SoakObservation;
 import io.fleetsync.rollout.SoakProblem;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Re-reads every object the wave created or updated on the cluster and finds the cluster unhealthy when one is
@@ -31,9 +31,12 @@ final class AppliedObjectsSoakCheck implements SoakCheck, AutoCloseable {
     private final ClientSettings settings;
     private final Map<String, Cluster> clusters;
     private final Map<String, List<ResourceKey>> applied;
-    /** One connection and one discovery per cluster for the whole soak: a check is a few GETs. */
-    private final Map<String, ClusterConnection> connections = new HashMap<>();
-    private final Map<String, Discovery> discoveries = new HashMap<>();
+    /**
+     * One connection and one discovery per cluster for the whole soak: a check is a few GETs. Clusters are looked
+     * at side by side ({@link SoakRound}), each by one thread at a time.
+     */
+    private final Map<String, ClusterConnection> connections = new ConcurrentHashMap<>();
+    private final Map<String, Discovery> discoveries = new ConcurrentHashMap<>();
     private final HealthEvaluator health;
 
     AppliedObjectsSoakCheck(ClusterConnector connector, ClientSettings settings, Map<String, Cluster> clusters,
@@ -48,10 +51,18 @@ final class AppliedObjectsSoakCheck implements SoakCheck, AutoCloseable {
     @Override
     public SoakObservation observe(String cluster) {
         try {
-            var connection = connections.computeIfAbsent(cluster,
-                    c -> connector.connect(clusters.get(c), settings, RequestGate.OPEN));
+            // get-then-put, not computeIfAbsent: connecting is I/O and must not hold a map bin other clusters share.
+            var connection = connections.get(cluster);
+            if (connection == null) {
+                connection = connector.connect(clusters.get(cluster), settings, RequestGate.OPEN);
+                connections.put(cluster, connection);
+            }
             var api = connection.api();
-            var discovery = discoveries.computeIfAbsent(cluster, c -> new DiscoveryReader().read(api));
+            var discovery = discoveries.get(cluster);
+            if (discovery == null) {
+                discovery = new DiscoveryReader().read(api);
+                discoveries.put(cluster, discovery);
+            }
             for (var key : applied.getOrDefault(cluster, List.of())) {
                 var resource = discovery.preferred(key.groupKind());
                 if (resource.isEmpty()) {

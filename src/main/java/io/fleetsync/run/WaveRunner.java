@@ -22,6 +22,7 @@ import io.fleetsync.rollout.WaveOutcome;
 import io.fleetsync.rollout.WaveProgress;
 import io.fleetsync.rollout.WaveState;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -49,11 +51,13 @@ public class WaveRunner {
 
     private final FleetRunner runner;
     private final ClusterConnector connector;
+    private final ExecutorService executor;
 
     @Inject
-    public WaveRunner(FleetRunner runner, ClusterConnector connector) {
+    public WaveRunner(FleetRunner runner, ClusterConnector connector, @VirtualThreads ExecutorService executor) {
         this.runner = runner;
         this.connector = connector;
+        this.executor = executor;
     }
 
     public RunReport run(DesiredFleet fleet, RunOptions options, ObjectDiffer differ, ProgressListener progress,
@@ -118,6 +122,7 @@ public class WaveRunner {
         var decision = Gate.decide(state);
         int checks = 0;
         var observations = new ArrayList<SoakObservation>();
+        var round = new SoakRound(executor, waveOptions.concurrency());
         if (decision instanceof GateDecision.KeepSoaking && options.write().dryRun()) {
             // A dry run wrote nothing that could be watched.
             decision = new GateDecision.Pass(io.fleetsync.rollout.PassReason.WITHIN_BUDGET);
@@ -129,8 +134,8 @@ public class WaveRunner {
                     .collect(Collectors.toMap(Cluster::name, Function.identity()));
             try (var check = new AppliedObjectsSoakCheck(connector, options.client(), clusters, planned(done),
                     fleet.fleet().health())) {
-                wave.clusters().stream().filter(c -> results.get(c) == ClusterResult.UNCHANGED)
-                        .forEach(c -> observations.add(check.observe(c)));
+                observations.addAll(round.observe(check, wave.clusters().stream()
+                        .filter(c -> results.get(c) == ClusterResult.UNCHANGED).toList()));
             }
             decision = Gate.decide(state.soakedFor(Duration.ZERO, observations));
         }
@@ -147,7 +152,7 @@ public class WaveRunner {
                         decision = Gate.decide(state.stopped());
                         break;
                     }
-                    changed.forEach(c -> observations.add(check.observe(c)));
+                    observations.addAll(round.observe(check, changed));
                     checks++;
                     decision = Gate.decide(state.soakedFor(ClusterPipeline.elapsed(soakStart), observations));
                 }
