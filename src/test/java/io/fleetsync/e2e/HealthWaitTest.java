@@ -231,6 +231,93 @@ class HealthWaitTest {
     }
 
     @Test
+    void aCustomResourceWithoutARuleWaitsForItsReadyConditionOfTheAppliedGeneration(QuarkusMainLauncher launcher) {
+        var group = "r" + ws.id + ".example.com";
+        ws.write("app/crd.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: caches.%s
+                spec:
+                  group: %s
+                  scope: Namespaced
+                  names: {plural: caches, singular: cache, kind: Cache, listKind: CacheList}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    subresources: {status: {}}
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        properties:
+                          spec:
+                            type: object
+                            properties:
+                              size: {type: string}
+                          status:
+                            type: object
+                            x-kubernetes-preserve-unknown-fields: true
+                """.formatted(group, group));
+        var cache = """
+                apiVersion: %s/v1
+                kind: Cache
+                metadata:
+                  name: sessions
+                  namespace: %s
+                spec:
+                  size: %s
+                """;
+        ws.write("app/cache.yaml", cache.formatted(group, ns, "1Gi"));
+        var cluster = ws.cluster(0);
+        var context = new ResourceDefinitionContext.Builder().withGroup(group).withVersion("v1")
+                .withKind("Cache").withPlural("caches").withNamespaced(true).build();
+        var first = Run.of(launcher, "apply", "-f", ws.fleetPath());
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        var created = cluster.client().genericKubernetesResources(context).inNamespace(ns).withName("sessions").get();
+        // Like many operators, it stamps its conditions, not status.observedGeneration.
+        writeConditions(cluster, context, created, List.of(ready(created, "serving 1Gi")));
+
+        // The change makes generation 2; the operator's Ready=True is still of generation 1 until it catches up.
+        ws.write("app/cache.yaml", cache.formatted(group, ns, "2Gi"));
+        var operator = CompletableFuture.runAsync(() -> {
+            var changed = awaitObject(() -> {
+                var o = cluster.client().genericKubernetesResources(context).inNamespace(ns).withName("sessions")
+                        .get();
+                return o != null && o.getMetadata().getGeneration() == 2 ? o : null;
+            });
+            // A slow operator: the wait reads the object after 1 s and 2.5 s, and must not take generation 1's
+            // Ready=True for the change (it would end at once, with that condition's message).
+            try {
+                Thread.sleep(4000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            var now = cluster.client().genericKubernetesResources(context).inNamespace(ns).withName("sessions").get();
+            writeConditions(cluster, context, now, List.of(ready(now, "serving 2Gi")));
+        });
+        var run = Run.of(launcher, "apply", "-f", ws.fleetPath(), "--wait", "--wait-timeout", "60s", "-o", "json");
+        operator.join();
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        var health = health(run, "Cache." + group + "/" + ns + "/sessions");
+        assertThat(health.get("status").asText()).isEqualTo("Current");
+        assertThat(health.get("reason").asText()).isEqualTo("Ready");
+        assertThat(health.get("message").asText()).contains("Ready=True", "serving 2Gi");
+    }
+
+    private void writeConditions(RealCluster cluster, ResourceDefinitionContext context, GenericKubernetesResource o,
+                                 List<Map<String, Object>> conditions) {
+        o.setAdditionalProperty("status", Map.of("conditions", conditions));
+        cluster.client().genericKubernetesResources(context).inNamespace(ns).resource(o).updateStatus();
+    }
+
+    private static Map<String, Object> ready(GenericKubernetesResource o, String message) {
+        return Map.of("type", "Ready", "status", "True", "reason", "Serving", "message", message,
+                "observedGeneration", o.getMetadata().getGeneration(), "lastTransitionTime", "2026-12-02T05:00:00Z");
+    }
+
+    @Test
     void aBadCelExpressionIsAFleetFileErrorAndNothingIsSent(QuarkusMainLauncher launcher) {
         ws.write("app/cfg.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  namespace: " + ns
                 + "\ndata:\n  LOG_LEVEL: info\n");
