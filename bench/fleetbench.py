@@ -454,9 +454,10 @@ def java_cmd(args, java_opts):
             "-jar", os.path.join(ROOT, "target", "quarkus-app", "quarkus-run.jar"), *args]
 
 
-def native_cmd(args):
-    """The native executable scripts/native builds (bench/run builds it when --tools names fleetsync-native)."""
-    return [native_executable(), *args]
+def native_cmd(args, native_opts=()):
+    """The native executable scripts/native builds (bench/run builds it when --tools names fleetsync-native), with
+    run-time options (e.g. -Xmx300m) before the command's own arguments, as SubstrateVM reads them."""
+    return [native_executable(), *native_opts, *args]
 
 
 def native_executable():
@@ -490,7 +491,7 @@ class FleetsyncNative(Fleetsync):
     name = "fleetsync-native"
 
     def command(self, args):
-        return native_cmd(args)
+        return native_cmd(args, self.ctx.native_opts)
 
 
 class Kubectl:
@@ -644,6 +645,7 @@ def run_size(args, n, m, results, out, toxi_bin, deadline):
     ctx = Ctx()
     ctx.n, ctx.concurrency, ctx.timeout, ctx.java_opts = n, min(args.concurrency, n), args.command_timeout, \
         args.java_opt
+    ctx.native_opts = args.native_opt
     ctx.cluster_requests = args.cluster_requests
     # The 40-object fleets keep their old folder name; other object counts get their own.
     ctx.workdir = os.path.join(out, f"fleet-{n}" if m == 40 else f"fleet-{n}x{m}")
@@ -773,6 +775,8 @@ def main():
     ap.add_argument("--sequential-reps", type=int, default=1)
     ap.add_argument("--scenarios", default=",".join(SCENARIOS), help="a prefix of " + ",".join(SCENARIOS))
     ap.add_argument("--java-opt", action="append", default=[], help="extra JVM option for fleetsync (repeatable)")
+    ap.add_argument("--native-opt", action="append", default=[],
+                    help="extra run-time option for fleetsync-native, e.g. -Xmx300m (repeatable)")
     ap.add_argument("--skip", action="append", default=[], metavar="TOOL:SCENARIO:OBJECTS",
                     help="do not run this tool's scenario from this many objects per cluster on (repeatable; e.g. "
                          "kubectl-parallel:plan-noop:20000 when kubectl diff would not fit the time); recorded as "
@@ -813,7 +817,7 @@ def main():
         meta["startup"] = measure_startup(args, args.out)
         log(f"fleetsync version: {meta['startup']}")
         if "fleetsync-native" in args.tools:
-            meta["startup_native"] = measure_startup(args, args.out, native_cmd(["version"]))
+            meta["startup_native"] = measure_startup(args, args.out, native_cmd(["version"], args.native_opt))
             meta["native_size_mib"] = round(os.path.getsize(native_executable()) / 2**20, 1)
             log(f"fleetsync-native version: {meta['startup_native']}")
         with open(os.path.join(args.out, "runs.jsonl"), "a") as results:

@@ -2,6 +2,7 @@ package io.fleetsync.apply;
 
 import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.plan.ClusterPhase;
+import io.fleetsync.plan.ClusterPlan;
 import io.fleetsync.plan.ClusterWork;
 import io.fleetsync.plan.PlanProblem;
 import io.fleetsync.result.RestartResult;
@@ -25,7 +26,10 @@ public final class ClusterJournal {
     private final List<PlanProblem> problems = new ArrayList<>();
     private final List<RestartResult> restarts = new ArrayList<>();
     private volatile ClusterPhase phase = ClusterPhase.CONNECT;
-    private volatile ClusterWork work;
+    // Only the plan, not the ClusterWork: the journal lives as long as the run (the runner keeps every cluster's),
+    // and the work's planned objects (bodies, live objects) and discovery would keep every finished cluster's state
+    // in memory — at 1000 clusters most of the heap (docs/benchmarks.md).
+    private volatile ClusterPlan plan;
     private final List<io.fleetsync.health.AppliedObject> applied = new ArrayList<>();
 
     public ClusterJournal(Consumer<ClusterPhase> onEnter) {
@@ -42,12 +46,12 @@ public final class ClusterJournal {
     }
 
     public void planned(ClusterWork planned) {
-        work = planned;
+        plan = planned.plan();
     }
 
     /** The cluster's plan, or null while it is still being made. */
-    public ClusterWork work() {
-        return work;
+    public ClusterPlan plan() {
+        return plan;
     }
 
     /** Records one outcome of the current phase and returns it. */

@@ -60,14 +60,17 @@ public final class DesiredStateLoader {
         var sources = new ManifestSources(problems);
         var pending = new LinkedHashMap<Cluster, Map<Target, List<Supplier<RenderedDocuments>>>>();
         var memberships = new HashMap<Cluster, ClusterMembership>();
-        var fleetTargets = fleet.targets().stream().map(Target::name).collect(java.util.stream.Collectors.toSet());
+        // Built once and shared by every cluster's membership: per-cluster copies grew with clusters × targets
+        // (a 1000-cluster fleet with a target per cluster held a million departures, ~40 MB; docs/benchmarks.md).
+        var fleetTargets = Set.copyOf(fleet.targets().stream().map(Target::name).toList());
+        var leaving = targets.stream().map(t -> new DepartedTarget(t, Departure.NO_LONGER_SELECTED)).toList();
         var documents = new LinkedHashMap<Cluster, Map<Target, RenderedDocuments>>();
         try (var renderings = new Renderings(fleet.file(), new RendererBinaries(environment),
                 new ProcessRunner(environment, RENDER_TIMEOUT), RENDER_PARALLELISM, log, problems)) {
             // Every renderer run is started before any is awaited, so distinct runs overlap.
             for (var cluster : clusters) {
                 memberships.put(cluster, new ClusterMembership(fleet.identity(), fleetTargets,
-                        departures(targets, cluster), targetFilter.isEmpty(),
+                        departures(leaving, cluster), targetFilter.isEmpty(),
                         fleet.targets().stream().noneMatch(t -> t.clusters().selects(cluster))));
                 var perTarget = new LinkedHashMap<Target, List<Supplier<RenderedDocuments>>>();
                 for (var target : targets) {
@@ -154,9 +157,8 @@ public final class DesiredStateLoader {
      * The loaded targets whose selector does not pick this cluster. Filters never make a departure: a target left
      * out by {@code --target} is not loaded here, and clusters outside {@code --cluster} are not visited.
      */
-    private static List<DepartedTarget> departures(List<Target> targets, Cluster cluster) {
-        return targets.stream().filter(t -> !t.clusters().selects(cluster))
-                .map(t -> new DepartedTarget(t, Departure.NO_LONGER_SELECTED)).toList();
+    private static List<DepartedTarget> departures(List<DepartedTarget> leaving, Cluster cluster) {
+        return leaving.stream().filter(d -> !d.target().clusters().selects(cluster)).toList();
     }
 
     /** Two CRDs giving one kind different scopes would make namespace defaulting depend on file order. */

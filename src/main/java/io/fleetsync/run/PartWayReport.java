@@ -17,13 +17,13 @@ final class PartWayReport {
      * failed, and the rest skipped as never attempted.
      */
     static ClusterReport of(String name, ClusterJournal journal, boolean apply, String message, Duration elapsed) {
-        var work = journal.work();
+        var plan = journal.plan();
         var phase = journal.phase();
-        if (work == null) {
+        if (plan == null) {
             return ClusterReport.failedBeforePlan(name, message, phase, elapsed);
         }
         List<ObjectOutcome> outcomes = !apply ? List.of()
-                : Fates.complete(work.plan().changes(), journal.outcomes(), new Fates.NotAttempted(phase, message));
-        return ClusterReport.failedAfterPlan(name, work.plan(), outcomes, message, phase, elapsed);
+                : Fates.complete(plan.changes(), journal.outcomes(), new Fates.NotAttempted(phase, message));
+        return ClusterReport.failedAfterPlan(name, plan, outcomes, message, phase, elapsed);
     }
 }

@@ -66,4 +66,20 @@ class ClusterJournalTest {
                 .containsExactly("spec.template.metadata.annotations[\"kubectl.kubernetes.io/restartedAt\"]");
         assertThat(journal.firstFailure()).contains(ClusterPhase.RESTART);
     }
+
+    @Test
+    void keepsTheFinishedPlanButNotThePlannedObjectsOrDiscovery() {
+        var plan = new io.fleetsync.plan.ClusterPlan("eu", List.of(Change.of(WEB, "app", Action.UPDATE)), List.of());
+        var work = new io.fleetsync.plan.ClusterWork(plan, List.of(), List.of(), List.of(), null, true, false);
+        var journal = new ClusterJournal(p -> { });
+
+        journal.planned(work);
+
+        assertThat(journal.plan()).isSameAs(plan);
+        // The runner keeps every cluster's journal until the run ends: a field holding the work (apply bodies,
+        // live objects, discovery) kept all of a 1000-cluster fleet's state in memory.
+        assertThat(java.util.Arrays.stream(ClusterJournal.class.getDeclaredFields()).<Class<?>>map(f -> f.getType()).toList())
+                .doesNotContain(io.fleetsync.plan.ClusterWork.class, io.fleetsync.cluster.Discovery.class)
+                .contains(io.fleetsync.plan.ClusterPlan.class);
+    }
 }

@@ -72,6 +72,21 @@ class DesiredStateLoaderTest {
     }
 
     @Test
+    void clustersShareTheirDeparturesAndTheTargetNamesInsteadOfCopyingThem() throws InputException {
+        var desired = loader.load(fleets.load(DIR.resolve("good/fleet-two-dev.yaml")), Set.of(), Set.of());
+
+        // Per-cluster copies grew with clusters × targets: a million departure records at 1000 clusters.
+        var devEu = desired.clusters().get(1).membership();
+        var devUs = desired.clusters().get(2).membership();
+        assertThat(devEu.departed()).extracting(d -> d.target().name()).containsExactly("crds");
+        assertThat(devUs.departed()).hasSize(1);
+        assertThat(devUs.departed().get(0)).isSameAs(devEu.departed().get(0));
+        assertThat(devUs.fleetTargets()).containsExactly("crds").isSameAs(devEu.fleetTargets())
+                .isSameAs(desired.clusters().get(0).membership().fleetTargets());
+        assertThat(desired.clusters().get(0).membership().departed()).as("crds selects prod-eu").isEmpty();
+    }
+
+    @Test
     void aClusterNoTargetSelectsStillGetsAStateToPruneWhatWasLeft() throws InputException {
         var fleet = fleets.load(DIR.resolve("good/fleet.yaml"));
         var crdsOnly = loader.load(fleet, Set.of(), Set.of("crds"));
