@@ -25,31 +25,26 @@ final class WithoutFabric8Dsl {
 
     @Substitute
     protected void registerDefaultHandlers() {
-        throw unsupported();
+        throw NoFabric8Dsl.unsupported();
     }
 
     @Substitute
     public NonNamespaceOperation certificateSigningRequests() {
-        throw unsupported();
+        throw NoFabric8Dsl.unsupported();
     }
 
     @Substitute
     public InOutCreateable tokenReviews() {
-        throw unsupported();
+        throw NoFabric8Dsl.unsupported();
     }
 
     @Substitute
     public MixedOperation leases() {
-        throw unsupported();
+        throw NoFabric8Dsl.unsupported();
     }
 
     @Substitute
     public NonNamespaceOperation runtimeClasses() {
-        throw unsupported();
-    }
-
-    private static UnsupportedOperationException unsupported() {
-        return new UnsupportedOperationException(
-                "fleetsync's native executable carries no Fabric8 KubernetesClient DSL; use cluster.KubeApi");
+        throw NoFabric8Dsl.unsupported();
     }
 }
