@@ -133,33 +133,7 @@ class HealthWaitTest {
     @Test
     void aCrdBecomesEstablishedAndACustomResourceFollowsItsFleetFileRule(QuarkusMainLauncher launcher) {
         var group = "h" + ws.id + ".example.com";
-        ws.write("app/crd.yaml", """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata:
-                  name: databases.%s
-                spec:
-                  group: %s
-                  scope: Namespaced
-                  names: {plural: databases, singular: database, kind: Database, listKind: DatabaseList}
-                  versions:
-                  - name: v1
-                    served: true
-                    storage: true
-                    subresources: {status: {}}
-                    schema:
-                      openAPIV3Schema:
-                        type: object
-                        properties:
-                          spec:
-                            type: object
-                            properties:
-                              engine: {type: string}
-                              storage: {type: string}
-                          status:
-                            type: object
-                            x-kubernetes-preserve-unknown-fields: true
-                """.formatted(group, group));
+        ws.write("app/crd.yaml", Manifests.crdWithStatus(group, "databases", "Database", "engine", "storage"));
         ws.write("app/db.yaml", """
                 apiVersion: %s/v1
                 kind: Database
@@ -233,32 +207,7 @@ class HealthWaitTest {
     @Test
     void aCustomResourceWithoutARuleWaitsForItsReadyConditionOfTheAppliedGeneration(QuarkusMainLauncher launcher) {
         var group = "r" + ws.id + ".example.com";
-        ws.write("app/crd.yaml", """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata:
-                  name: caches.%s
-                spec:
-                  group: %s
-                  scope: Namespaced
-                  names: {plural: caches, singular: cache, kind: Cache, listKind: CacheList}
-                  versions:
-                  - name: v1
-                    served: true
-                    storage: true
-                    subresources: {status: {}}
-                    schema:
-                      openAPIV3Schema:
-                        type: object
-                        properties:
-                          spec:
-                            type: object
-                            properties:
-                              size: {type: string}
-                          status:
-                            type: object
-                            x-kubernetes-preserve-unknown-fields: true
-                """.formatted(group, group));
+        ws.write("app/crd.yaml", Manifests.crdWithStatus(group, "caches", "Cache", "size"));
         var cache = """
                 apiVersion: %s/v1
                 kind: Cache

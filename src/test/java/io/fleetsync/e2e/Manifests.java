@@ -52,4 +52,40 @@ final class Manifests {
                   key: "%s"
                 """.formatted(name, value);
     }
+
+    /**
+     * A namespaced CRD of one version with a status subresource, the shape operators install: {@code kind} is
+     * capitalised, its plural is {@code plural}; {@code specFields} are string fields of the spec.
+     */
+    static String crdWithStatus(String group, String plural, String kind, String... specFields) {
+        var fields = new StringBuilder();
+        for (var field : specFields) {
+            fields.append('\n').append(" ".repeat(14)).append(field).append(": {type: string}");
+        }
+        return """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: %1$s.%2$s
+                spec:
+                  group: %2$s
+                  scope: Namespaced
+                  names: {plural: %1$s, singular: %3$s, kind: %4$s, listKind: %4$sList}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    subresources: {status: {}}
+                    schema:
+                      openAPIV3Schema:
+                        type: object
+                        properties:
+                          spec:
+                            type: object
+                            properties:%5$s
+                          status:
+                            type: object
+                            x-kubernetes-preserve-unknown-fields: true
+                """.formatted(plural, group, kind.toLowerCase(java.util.Locale.ROOT), kind, fields);
+    }
 }

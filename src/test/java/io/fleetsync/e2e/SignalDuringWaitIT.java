@@ -3,9 +3,9 @@ package io.fleetsync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetsync.testing.ClusterPool;
 import io.fleetsync.testing.Clusters;
 import io.fleetsync.testing.RealCluster;
+import io.fleetsync.testing.WithRealClusters;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,27 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * per wave; the Deployment's image is under {@code example.invalid/}, which kwok never makes Ready, so the canary's
  * wait can only end by the signal, or (the control) by its timeout.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@WithRealClusters(value = 2, workloads = true)
 class SignalDuringWaitIT {
-    private Clusters clusters;
     private Workspace ws;
     private String ns;
     private final List<Process> launched = new java.util.ArrayList<>();
 
-    @BeforeAll
-    void startClusters() {
-        clusters = ClusterPool.instance().freshWithWorkloads(2);
-    }
-
-    @AfterAll
-    void stopClusters() {
-        if (clusters != null) {
-            clusters.close();
-        }
-    }
-
     @BeforeEach
-    void workspace(@TempDir Path dir) {
+    void workspace(Clusters clusters, @TempDir Path dir) {
         ws = new Workspace(dir, clusters);
         ns = ws.ns("sigwait");
         ws.write("app/ns.yaml", Manifests.namespace(ns));
@@ -130,11 +114,11 @@ class SignalDuringWaitIT {
     }
 
     private RealCluster canary() {
-        return clusters.get(0);
+        return ws.cluster(0);
     }
 
     private RealCluster later() {
-        return clusters.get(1);
+        return ws.cluster(1);
     }
 
     private boolean namespaceExists(RealCluster cluster) {
