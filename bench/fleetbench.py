@@ -461,6 +461,9 @@ def native_cmd(args, native_opts=()):
 
 
 def native_executable():
+    """$FLEETSYNC_NATIVE_EXE (to compare two builds of the executable run by run), else scripts/native's output."""
+    if os.environ.get("FLEETSYNC_NATIVE_EXE"):
+        return os.path.abspath(os.environ["FLEETSYNC_NATIVE_EXE"])
     version = re.search(r"<version>([^<]*)</version>", open(os.path.join(ROOT, "pom.xml")).read()).group(1)
     return os.path.join(ROOT, "target", f"fleetsync-{version}-runner")
 
@@ -819,6 +822,7 @@ def main():
         if "fleetsync-native" in args.tools:
             meta["startup_native"] = measure_startup(args, args.out, native_cmd(["version"], args.native_opt))
             meta["native_size_mib"] = round(os.path.getsize(native_executable()) / 2**20, 1)
+            meta["native_executable"] = native_executable()
             log(f"fleetsync-native version: {meta['startup_native']}")
         with open(os.path.join(args.out, "runs.jsonl"), "a") as results:
             for n in sizes:
