@@ -13,6 +13,7 @@ import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,16 +84,14 @@ class StatusTest {
         assertThat(Run.of(launcher, "apply", "-f", ws.fleetPath()).exitCode()).isZero();
         writeDeploymentStatus(rolledOut());
 
-        long beforePlan = ApiRequests.countAll(cluster);
         var plan = Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json");
-        long planRequests = ApiRequests.countAll(cluster) - beforePlan;
         assertThat(plan.changeCount()).as(plan.toString()).isZero();
+        long planRequests = fewestRequests(() -> Run.of(launcher, "plan", "-f", ws.fleetPath(), "-o", "json"));
 
         var versions = resourceVersions();
         long writesBefore = ApiRequests.persistedWrites(cluster, WRITABLE);
-        long beforeStatus = ApiRequests.countAll(cluster);
         var status = Run.of(launcher, "status", "-f", ws.fleetPath(), "-o", "json");
-        long statusRequests = ApiRequests.countAll(cluster) - beforeStatus;
+        long statusRequests = fewestRequests(() -> Run.of(launcher, "status", "-f", ws.fleetPath(), "-o", "json"));
         long writes = ApiRequests.persistedWrites(cluster, WRITABLE) - writesBefore;
 
         assertThat(status.exitCode()).as(status.toString()).isZero();
@@ -188,6 +187,22 @@ class StatusTest {
     }
 
     // --- helpers
+
+    /**
+     * The requests one run of a command sends: the fewer of two runs. The server also counts requests its own
+     * controllers make now and then (the count excludes only leases, endpoints and events); one of them in a run's
+     * window once made a status look one request dearer than a plan. A GET per object would show in both runs.
+     */
+    private long fewestRequests(Supplier<Run> command) {
+        long fewest = Long.MAX_VALUE;
+        for (int i = 0; i < 2; i++) {
+            long before = ApiRequests.countAll(cluster);
+            var run = command.get();
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            fewest = Math.min(fewest, ApiRequests.countAll(cluster) - before);
+        }
+        return fewest;
+    }
 
     private static io.fabric8.kubernetes.api.model.apps.DeploymentStatus rolledOut() {
         return new DeploymentStatusBuilder().withObservedGeneration(1L).withReplicas(2).withUpdatedReplicas(2)
