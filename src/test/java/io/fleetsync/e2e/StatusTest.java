@@ -190,8 +190,9 @@ class StatusTest {
 
     /**
      * The requests one run of a command sends: the fewer of two runs. The server also counts requests its own
-     * controllers make now and then (the count excludes only leases, endpoints and events); one of them in a run's
-     * window once made a status look one request dearer than a plan. A GET per object would show in both runs.
+     * controllers make now and then (the count leaves out only leases, endpoints, endpoint slices, events and
+     * non-resource paths); one of them in a run's window once made a status look one request dearer than a plan.
+     * A GET per object would show in both runs.
      */
     private long fewestRequests(Supplier<Run> command) {
         long fewest = Long.MAX_VALUE;
