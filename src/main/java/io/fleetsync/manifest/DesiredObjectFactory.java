@@ -22,6 +22,7 @@ final class DesiredObjectFactory {
     private static final GroupKind SECRET = new GroupKind("", "Secret");
 
     private final ResourceScopes scopes;
+    private final SharedValues shared = new SharedValues();
 
     DesiredObjectFactory(ResourceScopes scopes) {
         this.scopes = scopes;
@@ -68,8 +69,14 @@ final class DesiredObjectFactory {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        var key = new ResourceKey(groupKind.group(), kind, namespace, name);
-        return Optional.of(new DesiredObject(key, target.name(), apiVersion, stored, source));
+        // Shared: the desired state is held until the run ends, and most of it repeats across clusters.
+        var key = new ResourceKey(share(groupKind.group()), share(kind), share(namespace), share(name));
+        return Optional.of(new DesiredObject(key, target.name(), share(apiVersion), shared.shareObject(stored),
+                source));
+    }
+
+    private String share(String value) {
+        return (String) shared.share(value);
     }
 
     /**

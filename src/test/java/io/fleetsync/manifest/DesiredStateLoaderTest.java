@@ -87,6 +87,22 @@ class DesiredStateLoaderTest {
     }
 
     @Test
+    void objectsRenderedPerClusterShareWhatIsEqualInsteadOfHoldingACopyEach() throws InputException {
+        var desired = good();
+
+        // apps/web.yaml is rendered (and parsed) once per cluster: its Deployment is the same on both.
+        var eu = object(desired.clusters().get(0), "Deployment.apps/other/web");
+        var us = object(desired.clusters().get(1), "Deployment.apps/other/web");
+        assertThat(us.body().get("spec")).isEqualTo(eu.body().get("spec")).isSameAs(eu.body().get("spec"));
+        var euSettings = object(desired.clusters().get(0), "ConfigMap/apps/settings-prod-eu");
+        var usSettings = object(desired.clusters().get(1), "ConfigMap/apps/settings-prod-us");
+        assertThat(usSettings.body().get("data")).isNotEqualTo(euSettings.body().get("data"));
+        // Even where the values differ, the keys were parsed twice and are one String now.
+        assertThat(map(usSettings.body().get("data")).keySet().iterator().next()).isEqualTo("greeting")
+                .isSameAs(map(euSettings.body().get("data")).keySet().iterator().next());
+    }
+
+    @Test
     void aClusterNoTargetSelectsStillGetsAStateToPruneWhatWasLeft() throws InputException {
         var fleet = fleets.load(DIR.resolve("good/fleet.yaml"));
         var crdsOnly = loader.load(fleet, Set.of(), Set.of("crds"));
