@@ -18,14 +18,14 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
  * clusters never share a breaker.
  */
 public final class ClusterGuard {
-    private final TypedGuard<String> guard;
+    private final TypedGuard<Object> guard;
     private final ClientSettings settings;
     /** The last failure the breaker counted, so "breaker open" can say what the cluster kept doing. */
     private volatile String lastCounted;
 
     public ClusterGuard(String cluster, ClientSettings settings) {
         this.settings = settings;
-        this.guard = TypedGuard.create(String.class)
+        this.guard = TypedGuard.create(Object.class)
                 .withDescription("cluster " + cluster)
                 .withRetry()
                     .maxRetries(settings.retries())
@@ -45,9 +45,10 @@ public final class ClusterGuard {
     }
 
     /** Runs one request attempt-by-attempt under the guard; failures come out as {@link ApiException}. */
-    public String call(Callable<String> attempt) {
+    @SuppressWarnings("unchecked")
+    public <T> T call(Callable<T> attempt) {
         try {
-            return guard.call(attempt);
+            return (T) guard.call(attempt::call);
         } catch (ApiException e) {
             throw e;
         } catch (CircuitBreakerOpenException e) {

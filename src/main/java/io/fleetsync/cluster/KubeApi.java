@@ -179,7 +179,25 @@ public final class KubeApi implements ObjectStore {
     }
 
     private String send(String method, String path, String contentType, String body, String accept) {
-        return guard.call(() -> attempt(method, path, contentType, body, accept));
+        return guard.call(() -> attempt(method, path, contentType, body, accept, null)).body();
+    }
+
+    /** An answer: its status, body and ETag (null when the server sent none). */
+    private record Reply(int code, String body, String etag) {
+    }
+
+    /**
+     * GET with {@code If-None-Match}: a 304 means the server still serves the document {@code etag} names. The
+     * ETag is handed back only when it is strong, so the caller can ask again with it.
+     */
+    @Override
+    public Revalidated getUnlessMatch(String path, String accept, String etag) {
+        var reply = guard.call(() -> attempt("GET", path, null, null, accept, etag));
+        if (reply.code() == 304) {
+            return new Revalidated.NotModified();
+        }
+        var tag = reply.etag() == null || reply.etag().startsWith("W/") ? null : reply.etag();
+        return new Revalidated.Fresh(parse(reply.body()), java.util.Optional.ofNullable(tag));
     }
 
     /**
@@ -188,7 +206,8 @@ public final class KubeApi implements ObjectStore {
      * timeout nor counts against the breaker (the cluster's deadline bounds it, by interrupting the wait). The slot
      * is taken per attempt and released before the guard backs off, so a retrying request never holds one.
      */
-    private String attempt(String method, String path, String contentType, String body, String accept) {
+    private Reply attempt(String method, String path, String contentType, String body, String accept,
+                          String ifNoneMatch) {
         gate.beforeRequest();
         try {
             permits.acquire();
@@ -197,7 +216,7 @@ public final class KubeApi implements ObjectStore {
             throw ApiException.interrupted(e);
         }
         try {
-            return exchange(method, path, contentType, body, accept);
+            return exchange(method, path, contentType, body, accept, ifNoneMatch);
         } finally {
             permits.release();
         }
@@ -208,11 +227,15 @@ public final class KubeApi implements ObjectStore {
      * future by hand rather than with the guard's timeout, which would interrupt this thread and whose clock would
      * also run while the attempt waits for the cap; Fabric8's own request timeout is set as well.
      */
-    private String exchange(String method, String path, String contentType, String body, String accept) {
+    private Reply exchange(String method, String path, String contentType, String body, String accept,
+                           String ifNoneMatch) {
         HttpRequest.Builder b = http.newHttpRequestBuilder()
                 .uri(baseUrl + path)
                 .timeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .header("Accept", accept != null ? accept : "application/json");
+        if (ifNoneMatch != null) {
+            b.header("If-None-Match", ifNoneMatch);
+        }
         if (body != null) {
             b.method(method, contentType, body);
         } else {
@@ -226,8 +249,8 @@ public final class KubeApi implements ObjectStore {
                 // Path and status only: bodies may hold Secret values, headers the token.
                 LOG.debugf("%s %s -> %d in %d ms", method, path, response.code(), (System.nanoTime() - start) / 1_000_000);
             }
-            if (response.isSuccessful()) {
-                return response.body();
+            if (response.isSuccessful() || ifNoneMatch != null && response.code() == 304) {
+                return new Reply(response.code(), response.body(), response.header("ETag"));
             }
             var error = ApiErrors.fromResponse(response.code(), response.body(), response.header("Retry-After"), json);
             LOG.debugf("%s %s: %s (%s)", method, path, error.getMessage(), error.kind());

@@ -21,6 +21,14 @@ public interface ObjectStore {
     /** GET a raw document with a specific Accept header (discovery). */
     Map<String, Object> getWithAccept(String path, String accept);
 
+    /**
+     * GET a document unless the server still serves the one {@code etag} names (null: none). A store that does not
+     * speak ETags always answers {@link Revalidated.Fresh} without one.
+     */
+    default Revalidated getUnlessMatch(String path, String accept, String etag) {
+        return new Revalidated.Fresh(getWithAccept(path, accept), java.util.Optional.empty());
+    }
+
     /** Lists a collection (all pages), items with apiVersion and kind; {@code labelSelector} may be null. */
     List<Map<String, Object>> list(String collectionPath, String labelSelector);
 

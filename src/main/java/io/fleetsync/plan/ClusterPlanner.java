@@ -7,6 +7,7 @@ import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.cluster.ApiResource;
 import io.fleetsync.cluster.Discovery;
+import io.fleetsync.cluster.DiscoveryMemo;
 import io.fleetsync.cluster.DiscoveryReader;
 import io.fleetsync.cluster.Fanout;
 import io.fleetsync.diff.Change;
@@ -37,14 +38,20 @@ import java.util.stream.Collectors;
  * them exist ({@link Presence}), decide each object's change, and choose what to prune.
  */
 public final class ClusterPlanner {
-    private final DiscoveryReader discoveryReader = new DiscoveryReader();
+    private final DiscoveryReader discoveryReader;
     private final ManagedFields managedFields = new ManagedFields();
     private final Fanout fanout;
     private final ObjectDiffer differ;
 
     public ClusterPlanner(Fanout fanout, ObjectDiffer differ) {
+        this(fanout, differ, new DiscoveryMemo());
+    }
+
+    /** @param discoveries the run's discovery documents, shared by clusters that serve the same ones */
+    public ClusterPlanner(Fanout fanout, ObjectDiffer differ, DiscoveryMemo discoveries) {
         this.fanout = fanout;
         this.differ = differ;
+        this.discoveryReader = new DiscoveryReader(discoveries);
     }
 
     private record Resolved(DesiredObject desired, ApiResource resource, boolean served) {

@@ -5,6 +5,7 @@ import io.fleetsync.apply.ClusterJournal;
 import io.fleetsync.result.ObjectOutcome;
 import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ClusterConnector;
+import io.fleetsync.cluster.DiscoveryMemo;
 import io.fleetsync.cluster.Fanout;
 import io.fleetsync.cluster.RequestGate;
 import io.fleetsync.manifest.ClusterState;
@@ -30,6 +31,7 @@ final class ClusterPipeline implements ClusterWorkload {
     private final Fanout fanout;
     private final ObjectDiffer differ;
     private final RunOptions options;
+    private final DiscoveryMemo discoveries = new DiscoveryMemo();
 
     ClusterPipeline(ClusterConnector connector, Fanout fanout, ObjectDiffer differ, RunOptions options) {
         this.connector = connector;
@@ -51,7 +53,7 @@ final class ClusterPipeline implements ClusterWorkload {
         };
         try (var connection = connector.connect(state.cluster(), options.client(), stopGate)) {
             var api = connection.api();
-            var work = new ClusterPlanner(fanout, differ).plan(state, api, options.plan(), journal::enter);
+            var work = new ClusterPlanner(fanout, differ, discoveries).plan(state, api, options.plan(), journal::enter);
             journal.planned(work);
             journal.problems(work.problems());
             if (options.apply()) {

@@ -70,6 +70,20 @@ final class ApiRequests {
         return total;
     }
 
+    /** GETs of a discovery document ({@code path} "api" or "apis") the server answered with this status code. */
+    static long discovery(RealCluster cluster, String path, String code) {
+        var m = scrape(cluster);
+        long total = 0;
+        while (m.find()) {
+            var labels = m.group("labels");
+            if (label(labels, "resource").isEmpty() && path.equals(label(labels, "subresource"))
+                    && "GET".equals(label(labels, "verb")) && code.equals(label(labels, "code"))) {
+                total += (long) Double.parseDouble(m.group("value"));
+            }
+        }
+        return total;
+    }
+
     /** Every request the server counted except GETs of /metrics (our own scrapes) and its own lease updates. */
     static long countAll(RealCluster cluster) {
         var m = scrape(cluster);
