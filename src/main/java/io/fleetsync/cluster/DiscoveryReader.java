@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Reads what a cluster serves with aggregated discovery: two requests ({@code /api} and {@code /apis}) instead of
  * one per group version. Kubernetes serves {@code apidiscovery.k8s.io/v2} since 1.30. Each request names the
- * document another cluster of the run served ({@link DiscoveryMemo}), so like clusters answer 304 instead of
+ * document most clusters of the run served so far ({@link DiscoveryMemo}), so like clusters answer 304 instead of
  * sending it again.
  */
 public final class DiscoveryReader {
@@ -29,11 +29,12 @@ public final class DiscoveryReader {
     public Discovery read(ObjectStore api) {
         var documents = new ArrayList<DiscoveryMemo.Document>();
         for (var path : PATHS) {
-            var known = memo.latest(path);
+            var known = memo.mostServed(path);
             var answer = api.getUnlessMatch(path, AGGREGATED, known.map(DiscoveryMemo.Document::etag).orElse(null));
             documents.add(switch (answer) {
-                case Revalidated.NotModified ignored -> known.orElseThrow(() -> ApiException.of(ApiFailure.UNREADABLE,
-                        "the API server answered " + path + " with 304 Not Modified, but no document was named"));
+                case Revalidated.NotModified ignored -> memo.servedAgain(path, known.orElseThrow(() -> ApiException.of(
+                        ApiFailure.UNREADABLE, "the API server answered " + path
+                                + " with 304 Not Modified, but no document was named")));
                 case Revalidated.Fresh fresh -> memo.remember(path, read(fresh));
             });
         }

@@ -47,6 +47,25 @@ class DiscoveryReaderTest {
     }
 
     @Test
+    void withTwoKindsOfClustersEachIsAskedWithTheDocumentMostClustersServedAndASecondCopyIsNotKept() {
+        var memo = new DiscoveryMemo();
+        new DiscoveryReader(memo).read(new Server(HASH_A, "Widget"));
+        new DiscoveryReader(memo).read(new Server(HASH_A, "Widget"));
+        var firstB = new Server(HASH_B, "Gadget");
+        var secondB = new Server(HASH_B, "Gadget");
+        var thirdA = new Server(HASH_A, "Widget");
+
+        var b1 = new DiscoveryReader(memo).read(firstB);
+        var b2 = new DiscoveryReader(memo).read(secondB);
+        new DiscoveryReader(memo).read(thirdA);
+
+        assertThat(secondB.askedWith).as("A was served twice, B once").containsExactly(HASH_A, HASH_A);
+        assertThat(b2).as("B's documents and discovery kept once").isSameAs(b1);
+        assertThat(thirdA.askedWith).as("A still served by most, though B came last").containsExactly(HASH_A, HASH_A);
+        assertThat(thirdA.sent).isZero();
+    }
+
+    @Test
     void anEtagThatIsNotAContentHashIsNeverSentToAnotherCluster() {
         var memo = new DiscoveryMemo();
         new DiscoveryReader(memo).read(new Server("\"17\"", "Widget"));
