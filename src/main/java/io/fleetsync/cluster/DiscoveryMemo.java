@@ -23,8 +23,12 @@ import java.util.regex.Pattern;
  */
 public final class DiscoveryMemo {
     private static final Pattern CONTENT_HASH = Pattern.compile("\"[0-9A-Fa-f]{64,}\"");
-    /** Distinct documents kept per path, and distinct discoveries; a fleet with more variants reads the rest anew. */
-    private static final int MAX_VARIANTS = 64;
+    /**
+     * Distinct documents kept per path, and distinct discoveries: a fleet with more variants reads the rest anew.
+     * Small, because each is held to the end of the run (a document of 500 CRD groups parses to ~230 KB, its
+     * discovery ~300 KB), and during an initial apply that installs CRDs almost every cluster serves a new one.
+     */
+    private static final int MAX_VARIANTS = 8;
 
     /** One discovery document (of {@code /api} or {@code /apis}) and the resources it lists. */
     public record Document(String etag, List<ApiResource> resources) {
