@@ -3,12 +3,10 @@ package io.fleetsync.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /** Discovery shared between clusters by ETag, decided from values: what is asked, what is reused, what is not. */
@@ -97,7 +95,7 @@ class DiscoveryReaderTest {
     }
 
     /** An API server whose /api is empty and whose /apis serves one kind, both under the given ETag. */
-    private static class Server implements ObjectStore {
+    private static class Server extends UnexpectedRequests {
         final List<String> askedWith = new ArrayList<>();
         final String etag;
         final String kind;
@@ -122,47 +120,6 @@ class DiscoveryReaderTest {
                     : List.of();
             return new Revalidated.Fresh(Map.of("kind", "APIGroupDiscoveryList", "items", items),
                     Optional.of(etag));
-        }
-
-        @Override
-        public Map<String, Object> get(String path) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<String, Object> getWithAccept(String path, String accept) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Map<String, Object>> list(String collectionPath, String labelSelector) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Map<String, Object>> listMetadata(String collectionPath) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<String, Object> apply(String objectPath, Map<String, Object> body, ApplyMode mode) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<String, Object> mergePatch(String objectPath, Map<String, Object> patch, String fieldManager) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean delete(String objectPath, String uid, WriteMode mode) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean awaitObject(String collectionPath, String name, String resourceVersion, Duration maxWait,
-                                   Predicate<Map<String, Object>> condition, Stopping stopping) {
-            throw new UnsupportedOperationException();
         }
     }
 }

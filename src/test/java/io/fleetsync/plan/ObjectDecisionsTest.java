@@ -10,8 +10,7 @@ import io.fleetsync.cluster.ApiException;
 import io.fleetsync.cluster.ApiFailure;
 import io.fleetsync.cluster.ApiResource;
 import io.fleetsync.cluster.ApplyMode;
-import io.fleetsync.cluster.ObjectStore;
-import io.fleetsync.cluster.Stopping;
+import io.fleetsync.cluster.UnexpectedRequests;
 import io.fleetsync.cluster.WriteMode;
 import io.fleetsync.diff.ManagedFields;
 import io.fleetsync.manifest.DesiredObject;
@@ -20,11 +19,9 @@ import io.fleetsync.resource.ObjectView;
 import io.fleetsync.resource.ResourceKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,7 +70,7 @@ class ObjectDecisionsTest {
     }
 
     /** Answers like the API server in the fixture did, and records what was asked. */
-    static final class FixtureStore implements ObjectStore {
+    static final class FixtureStore extends UnexpectedRequests {
         private final Fixture f;
         final List<String> requests = new ArrayList<>();
 
@@ -107,37 +104,6 @@ class ObjectDecisionsTest {
             }
             requests.add("get");
             return f.map("liveInDesiredVersion");
-        }
-
-        @Override
-        public Map<String, Object> getWithAccept(String path, String accept) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Map<String, Object>> list(String collectionPath, String labelSelector) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Map<String, Object>> listMetadata(String collectionPath) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Map<String, Object> mergePatch(String objectPath, Map<String, Object> patch, String fieldManager) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean delete(String objectPath, String uid, WriteMode mode) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean awaitObject(String collectionPath, String name, String resourceVersion, Duration maxWait,
-                                   Predicate<Map<String, Object>> condition, Stopping stopping) {
-            throw new UnsupportedOperationException();
         }
     }
 
