@@ -209,7 +209,7 @@ class Servers:
         return out
 
     def requests(self):
-        """apiserver_request_total summed over the servers, keyed by (verb, resource, subresource, dry_run)."""
+        """apiserver_request_total summed over the servers, keyed by (verb, resource, subresource, dry_run, code)."""
         counts = {}
         for port in self.ports:
             text = urllib.request.urlopen(f"https://127.0.0.1:{port}/metrics", context=self.ssl, timeout=30).read()
@@ -219,17 +219,19 @@ class Servers:
                 labels, value = line[len("apiserver_request_total{"):].rsplit("} ", 1)
                 lab = dict(re.findall(r'(\w+)="([^"]*)"', labels))
                 key = (lab.get("verb", ""), lab.get("resource", ""), lab.get("subresource", ""),
-                       lab.get("dry_run", ""))
+                       lab.get("dry_run", ""), lab.get("code", ""))
                 counts[key] = counts.get(key, 0) + float(value)
         return counts
 
 
 def request_delta(before, after):
-    """Requests of one run by kind; the servers' own lease renewals and the metrics scrape are left out."""
-    out = {"total": 0, "writes": 0, "dry_runs": 0, "lists": 0, "gets": 0, "watches": 0, "discovery": 0}
+    """Requests of one run by kind; the servers' own lease renewals and the metrics scrape are left out.
+    discovery_not_modified: the discovery GETs answered 304 (the tool sent an ETag the server still serves)."""
+    out = {"total": 0, "writes": 0, "dry_runs": 0, "lists": 0, "gets": 0, "watches": 0, "discovery": 0,
+           "discovery_not_modified": 0}
     for key, v in after.items():
         n = int(round(v - before.get(key, 0)))
-        verb, res, sub, dry = key
+        verb, res, sub, dry, code = key
         if n <= 0 or res == "leases":
             continue
         out["total"] += n
@@ -247,6 +249,8 @@ def request_delta(before, after):
             out["gets"] += n
         elif verb == "GET":
             out["discovery"] += n
+            if code == "304":
+                out["discovery_not_modified"] += n
     return out
 
 
