@@ -57,7 +57,9 @@ public class ClusterConnector {
                 .build();
         // Only the HTTP client (with Fabric8's authentication: tokens, exec plugins, OIDC refresh): fleetsync speaks
         // raw REST, and a full KubernetesClient built its own serialization stack per cluster.
-        var builder = clients.newBuilder(config);
+        var trust = ClusterTrust.of(config);
+        var builder = clients.newBuilder(trust.isPresent() ? ClusterTrust.withoutCertificates(config) : config);
+        trust.ifPresent(managers -> builder.sslContext(keyManagers(config), managers));
         // A certificate-only credential needs no token on each request.
         auth.exec().filter(exec -> exec.first().token() != null).ifPresent(exec -> builder.addOrReplaceInterceptor(TokenRefreshInterceptor.NAME,
                 new ExecCredentialInterceptor(execCredentials, exec.plugin())));
@@ -65,6 +67,15 @@ public class ClusterConnector {
         var api = new KubeApi(http, config.getMasterUrl(), json, settings.maxInFlight(),
                 settings.requestTimeout(), gate, new ClusterGuard(cluster.name(), settings));
         return new ClusterConnection(cluster.name(), http, api);
+    }
+
+    /** The client certificate's key managers, built by Fabric8 as it would have in the builder. */
+    private static javax.net.ssl.KeyManager[] keyManagers(Config config) {
+        try {
+            return io.fabric8.kubernetes.client.internal.SSLUtils.keyManagers(config);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new ApiException("cannot read the client certificate: " + e.getMessage(), e);
+        }
     }
 
     /** Fabric8's config, and the exec plugin's first credential when the kubeconfig user has one. */

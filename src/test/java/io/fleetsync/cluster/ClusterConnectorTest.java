@@ -1,6 +1,7 @@
 package io.fleetsync.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fleetsync.fleet.Cluster;
 import io.fleetsync.fleet.Connection;
@@ -10,7 +11,13 @@ import io.fleetsync.testing.CountingTcpProxy;
 import io.fleetsync.testing.Kubeconfig;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +61,73 @@ class ClusterConnectorTest {
             // One TLS handshake per cluster: HTTP/2 multiplexes the 24 requests (HTTP/1.1 would open one per request
             // in flight, each with a handshake whose client signature dominated fleetsync's CPU).
             assertThat(proxy.connectionsAccepted()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * A kubeconfig that names its cluster's CA trusts that CA alone, as kubectl does: not also the JVM's default
+     * trust store, into which Fabric8 merged it. Here the default trust store (javax.net.ssl.trustStore) is made to
+     * hold the server's real CA while the kubeconfig names an unrelated one: the connection must fail. Positive
+     * control: the same store with the real CA in the kubeconfig connects.
+     */
+    @Test
+    void theKubeconfigsCaAloneIsTrustedNotAlsoTheDefaultTrustStore(@TempDir Path dir) throws Exception {
+        var real = ClusterPool.instance().shared(1).get(0).access();
+        var unrelatedCa = Base64.getEncoder().encodeToString(
+                getClass().getResourceAsStream("/tls/unrelated-ca.crt").readAllBytes());
+        var store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setCertificateEntry("server-ca", CertificateFactory.getInstance("X.509").generateCertificate(
+                new ByteArrayInputStream(Base64.getDecoder().decode(real.caCertData()))));
+        var storeFile = dir.resolve("default-trust.p12");
+        try (var out = Files.newOutputStream(storeFile)) {
+            store.store(out, "changeit".toCharArray());
+        }
+        var wrongCa = new ClusterAccess("wrong-ca", real.apiUrl(), unrelatedCa, real.clientCertData(),
+                real.clientKeyData());
+        var rightCa = new ClusterAccess("right-ca", real.apiUrl(), real.caCertData(), real.clientCertData(),
+                real.clientKeyData());
+        var kubeconfig = Kubeconfig.write(dir.resolve("kubeconfig"), List.of(wrongCa, rightCa));
+        var saved = new String[] {System.getProperty("javax.net.ssl.trustStore"),
+                System.getProperty("javax.net.ssl.trustStorePassword")};
+        System.setProperty("javax.net.ssl.trustStore", storeFile.toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", "changeit");
+        try {
+            try (var connection = connect(kubeconfig, "right-ca")) {
+                assertThat(connection.api().get("/api/v1/namespaces/default")).containsEntry("kind", "Namespace");
+            }
+            try (var connection = connect(kubeconfig, "wrong-ca")) {
+                assertThatThrownBy(() -> connection.api().get("/api/v1/namespaces/default"))
+                        .isInstanceOf(ApiException.class)
+                        .hasMessageContaining("TLS handshake failed");
+            }
+        } finally {
+            restore("javax.net.ssl.trustStore", saved[0]);
+            restore("javax.net.ssl.trustStorePassword", saved[1]);
+        }
+    }
+
+    @Test
+    void certificateAuthorityDataWithoutACertificateFailsTheClusterClearly(@TempDir Path dir) {
+        var real = ClusterPool.instance().shared(1).get(0).access();
+        var notACert = Base64.getEncoder().encodeToString("not a certificate".getBytes(StandardCharsets.UTF_8));
+        var kubeconfig = Kubeconfig.write(dir.resolve("kubeconfig"), List.of(new ClusterAccess("bad-ca",
+                real.apiUrl(), notACert, real.clientCertData(), real.clientKeyData())));
+        assertThatThrownBy(() -> connect(kubeconfig, "bad-ca"))
+                .isInstanceOf(ApiException.class)
+                .hasMessageContaining("certificate authority");
+    }
+
+    private ClusterConnection connect(Path kubeconfig, String context) {
+        var cluster = new Cluster(context, Map.of(), new Connection.Kubeconfig(kubeconfig, context, false));
+        return connector.connect(cluster, ClientSettings.defaults(), RequestGate.OPEN);
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 }
