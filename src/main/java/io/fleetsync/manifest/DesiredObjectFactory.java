@@ -22,10 +22,11 @@ final class DesiredObjectFactory {
     private static final GroupKind SECRET = new GroupKind("", "Secret");
 
     private final ResourceScopes scopes;
-    private final SharedValues shared = new SharedValues();
+    private final SharedValues shared;
 
-    DesiredObjectFactory(ResourceScopes scopes) {
+    DesiredObjectFactory(ResourceScopes scopes, SharedValues shared) {
         this.scopes = scopes;
+        this.shared = shared;
     }
 
     Optional<DesiredObject> create(ManifestDocument document, Target target, List<InputProblem> problems) {

@@ -57,7 +57,9 @@ public final class DesiredStateLoader {
         throwIfAny(problems);
 
         var inputs = new TargetFiles(fleet).expand(targets, problems);
-        var sources = new ManifestSources(problems);
+        // One per load: parsed documents and the objects made from them share their equal parts as they are made.
+        var shared = new SharedValues();
+        var sources = new ManifestSources(problems, shared);
         var pending = new LinkedHashMap<Cluster, Map<Target, List<Supplier<RenderedDocuments>>>>();
         var memberships = new HashMap<Cluster, ClusterMembership>();
         // Built once and shared by every cluster's membership: per-cluster copies grew with clusters × targets
@@ -66,7 +68,7 @@ public final class DesiredStateLoader {
         var leaving = targets.stream().map(t -> new DepartedTarget(t, Departure.NO_LONGER_SELECTED)).toList();
         var documents = new LinkedHashMap<Cluster, Map<Target, RenderedDocuments>>();
         try (var renderings = new Renderings(fleet.file(), new RendererBinaries(environment),
-                new ProcessRunner(environment, RENDER_TIMEOUT), RENDER_PARALLELISM, log, problems)) {
+                new ProcessRunner(environment, RENDER_TIMEOUT), RENDER_PARALLELISM, log, problems, shared)) {
             // Every renderer run is started before any is awaited, so distinct runs overlap.
             for (var cluster : clusters) {
                 memberships.put(cluster, new ClusterMembership(fleet.identity(), fleetTargets,
@@ -104,7 +106,7 @@ public final class DesiredStateLoader {
                 .flatMap(r -> r.objects().stream()).toList();
         checkDefinitionsAgree(allDocuments, problems);
         var factory = new DesiredObjectFactory(ResourceScopes.withDefinitionsFrom(
-                allDocuments.stream().map(ManifestDocument::body).toList()));
+                allDocuments.stream().map(ManifestDocument::body).toList()), shared);
         var states = new ArrayList<ClusterState>();
         documents.forEach((cluster, perTarget) -> states.add(clusterState(cluster, perTarget, factory, problems)
                 .withMembership(memberships.get(cluster))));

@@ -23,6 +23,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class ManifestParser {
     private static final int MAX_FILE_CODE_POINTS = 64 * 1024 * 1024;
 
+    private final SharedValues shared;
+
+    /**
+     * @param shared the load's shared values: each document is made canonical as it is parsed, so a load holds
+     *     one copy of what its clusters' documents have in common, never every cluster's parsed tree at once
+     */
+    ManifestParser(SharedValues shared) {
+        this.shared = shared;
+    }
+
     /** Says where a document of the parsed text starts, and where a syntax error is reported. */
     interface Locator {
         /** @param document 1-based position among the text's documents; @param line 1-based line in the text */
@@ -73,7 +83,7 @@ final class ManifestParser {
                 if ("List".equals(body.get("kind")) && body.get("items") instanceof List<?> items) {
                     addItems(locator, number, node, items, documents, problems);
                 } else {
-                    documents.add(new ManifestDocument(body, location));
+                    documents.add(new ManifestDocument(shared.shareObject(body), location));
                 }
             }
         } catch (YAMLException e) {
@@ -92,14 +102,14 @@ final class ManifestParser {
         return (Map<String, Object>) mapping;
     }
 
-    private static void addItems(Locator locator, int number, Node listNode, List<?> items,
+    private void addItems(Locator locator, int number, Node listNode, List<?> items,
             List<ManifestDocument> documents, List<InputProblem> problems) {
         var itemNodes = itemNodes(listNode);
         for (int i = 0; i < items.size(); i++) {
             int line = itemNodes.size() == items.size() ? line(itemNodes.get(i)) : line(listNode);
             var location = locator.at(number, line);
             if (items.get(i) instanceof Map<?, ?> item) {
-                documents.add(new ManifestDocument(object(item), location));
+                documents.add(new ManifestDocument(shared.shareObject(object(item)), location));
             } else {
                 problems.add(problemAt(location, "items[" + i + "]", "a List item must be a mapping"));
             }

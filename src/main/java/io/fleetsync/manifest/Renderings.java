@@ -36,15 +36,16 @@ final class Renderings implements AutoCloseable {
     private final Consumer<String> log;
     private final List<InputProblem> problems;
     private final ExecutorService pool;
-    private final ManifestParser parser = new ManifestParser();
+    private final ManifestParser parser;
     private final Map<RenderRequest, Future<RenderResult>> runs = new HashMap<>();
     private final Map<RenderRequest, RenderedDocuments> parsed = new HashMap<>();
     private boolean kustomizeReported;
     private boolean helmReported;
 
     Renderings(Path fleetFile, RendererBinaries binaries, ProcessRunner runner, int parallelism,
-            Consumer<String> log, List<InputProblem> problems) {
+            Consumer<String> log, List<InputProblem> problems, SharedValues shared) {
         this.fleetFile = fleetFile;
+        this.parser = new ManifestParser(shared);
         var folder = fleetFile.getParent();
         this.baseDir = (folder == null ? Path.of("") : folder).toAbsolutePath().normalize();
         this.binaries = binaries;

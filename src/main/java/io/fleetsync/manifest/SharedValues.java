@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Makes equal parts of the desired state one instance (hash-consing), so that the whole fleet's desired state, held
@@ -24,19 +25,19 @@ final class SharedValues {
     private final Map<Object, Object> scalars = new HashMap<>();
     private final Map<Shape, Map<String, Object>> maps = new HashMap<>();
     private final Map<Shape, List<Object>> lists = new HashMap<>();
-    // A subtree already seen (a file parsed once and placed on many clusters) is not walked again.
-    private final Map<Object, Object> seen = new IdentityHashMap<>();
+    // Canonical instances, by identity: a subtree already shared (a document placed on many clusters, or put into
+    // an object's stored shape) is not walked again. Only canonical instances are kept: keeping the trees they
+    // replaced would hold every cluster's parsed documents until the load ends.
+    private final Set<Object> canonical = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** The canonical instance of a JSON value: equal to it, and the same object for every equal value. */
     Object share(Object value) {
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
-            var known = seen.get(value);
-            if (known != null) {
-                return known;
+            if (canonical.contains(value)) {
+                return value;
             }
             var shared = value instanceof Map<?, ?> map ? shareMap(map) : shareList((List<?>) value);
-            seen.put(value, shared);
-            seen.put(shared, shared);
+            canonical.add(shared);
             return shared;
         }
         return value == null ? null : scalars.computeIfAbsent(value, v -> v);

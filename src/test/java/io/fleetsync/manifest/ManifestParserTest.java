@@ -14,7 +14,7 @@ class ManifestParserTest {
     private final List<InputProblem> problems = new ArrayList<>();
 
     private List<ManifestDocument> parse(String text) {
-        return new ManifestParser().parse(FILE, text, problems);
+        return new ManifestParser(new SharedValues()).parse(FILE, text, problems);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.fleetsync.manifest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -45,6 +46,26 @@ class SharedValuesTest {
         assertThat(us.get("metadata")).isNotSameAs(eu.get("metadata")).isNotEqualTo(eu.get("metadata"));
         assertThat(us).isNotSameAs(eu);
         assertThat(shared.shareObject(deployment("prod-eu"))).isSameAs(eu);
+    }
+
+    @Test
+    void aTreeReplacedByItsSharedEqualIsNotKeptAlive() throws InterruptedException {
+        var first = shared.shareObject(deployment("prod-eu"));
+        var second = deployment("prod-us");
+        var replaced = new WeakReference<>(second.get("spec"));
+        var kept = shared.shareObject(second);
+        second = null;
+
+        assertThat(kept.get("spec")).isSameAs(first.get("spec"));
+        // Positive control: what is still referenced survives the same collections.
+        var canonical = new WeakReference<>(first.get("spec"));
+        for (int i = 0; i < 50 && replaced.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(replaced.get()).as("the parsed spec the shared one replaced").isNull();
+        assertThat(canonical.get()).isNotNull();
+        assertThat(shared.shareObject(deployment("prod-us"))).isSameAs(kept);
     }
 
     @Test
